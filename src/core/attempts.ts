@@ -1,0 +1,119 @@
+import { randomBase64Url } from './env.js'
+import type { PyasAccount, PyasProvider } from './types.js'
+
+/** How a connect attempt leaves the page. */
+export type ConnectMode = 'redirect' | 'popup'
+
+/** What the browser remembers about a connect it started, under `pyas:attempt:<state>`. */
+export interface AttemptRecord {
+  state: string
+  provider: PyasProvider
+  name: string
+  email?: string
+  returnTo?: string
+  mode: ConnectMode
+  createdAt: number
+}
+
+/** The result of the one exchange for a state, kept so a reload shows it again. */
+export type StoredOutcome =
+  | {
+      status: 'connected'
+      provider: PyasProvider
+      account: PyasAccount
+      returnTo?: string
+      at: number
+    }
+  | {
+      status: 'error'
+      provider: PyasProvider
+      code: string
+      message: string
+      httpStatus?: number
+      at: number
+    }
+
+export const STATE_PREFIX = 'pyas_'
+/** An attempt (and an outcome) is valid for 15 minutes. */
+export const ATTEMPT_TTL_MS = 15 * 60 * 1000
+/** Expired records stay readable this long, to tell `expired_attempt` from `state_mismatch`. */
+export const SWEEP_AFTER_MS = 24 * 60 * 60 * 1000
+
+const KEY = { attempt: 'pyas:attempt:', claim: 'pyas:claim:', outcome: 'pyas:outcome:' } as const
+
+/** A fresh, unguessable state: `pyas_` + base64url of 32 random bytes. */
+export const createState = (crypto?: Pick<Crypto, 'getRandomValues'>): string =>
+  STATE_PREFIX + randomBase64Url(32, crypto)
+
+export const isPyasState = (state: unknown): state is string =>
+  typeof state === 'string' && state.startsWith(STATE_PREFIX) && state.length > STATE_PREFIX.length
+
+function readJson<T>(storage: Storage, key: string): T | undefined {
+  const raw = storage.getItem(key)
+  if (raw === null) return undefined
+  try {
+    return JSON.parse(raw) as T
+  } catch {
+    return undefined
+  }
+}
+
+/** Saves an attempt under its own key; throws if storage is unavailable (the caller maps it). */
+export function saveAttempt(storage: Storage, record: AttemptRecord): void {
+  storage.setItem(KEY.attempt + record.state, JSON.stringify(record))
+}
+
+export const readAttempt = (storage: Storage, state: string): AttemptRecord | undefined =>
+  readJson<AttemptRecord>(storage, KEY.attempt + state)
+
+export const removeAttempt = (storage: Storage, state: string): void =>
+  storage.removeItem(KEY.attempt + state)
+
+export const isExpired = (createdAt: number, now: number): boolean =>
+  now - createdAt > ATTEMPT_TTL_MS
+
+/** Marks the code for `state` as being exchanged by `owner`, so another tab waits instead. */
+export function writeClaim(storage: Storage, state: string, owner: string, now: number): void {
+  storage.setItem(KEY.claim + state, JSON.stringify({ owner, at: now }))
+}
+
+export const readClaim = (
+  storage: Storage,
+  state: string,
+): { owner: string; at: number } | undefined => readJson(storage, KEY.claim + state)
+
+export function saveOutcome(storage: Storage, state: string, outcome: StoredOutcome): void {
+  storage.setItem(KEY.outcome + state, JSON.stringify(outcome))
+}
+
+/** The kept outcome for `state`, if it is younger than the TTL. */
+export function readOutcome(
+  storage: Storage,
+  state: string,
+  now: number,
+): StoredOutcome | undefined {
+  const outcome = readJson<StoredOutcome>(storage, KEY.outcome + state)
+  return outcome && !isExpired(outcome.at, now) ? outcome : undefined
+}
+
+/**
+ * Drops what is no longer useful: outcomes past their TTL, and attempts and claims older than a
+ * day. Never throws: a sweep is housekeeping.
+ */
+export function sweep(storage: Storage, now: number): void {
+  try {
+    const keys: string[] = []
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i)
+      if (key?.startsWith('pyas:')) keys.push(key)
+    }
+    for (const key of keys) {
+      const value = readJson<{ createdAt?: number; at?: number }>(storage, key)
+      const at = value?.createdAt ?? value?.at ?? 0
+      const limit = key.startsWith(KEY.outcome) ? ATTEMPT_TTL_MS : SWEEP_AFTER_MS
+      if (now - at > limit) storage.removeItem(key)
+    }
+  } catch {
+    // Storage that fails here fails loudly where it matters: when an attempt is saved.
+  }
+}

@@ -1,0 +1,163 @@
+import {
+  type AttemptRecord,
+  isExpired,
+  readAttempt,
+  readOutcome,
+  removeAttempt,
+  type StoredOutcome,
+  sweep,
+} from './attempts.js'
+import { type CallbackParams, cleanCallbackUrl, readCallback } from './callbackUrl.js'
+import { type ExchangeDeps, exchangeOnce } from './exchangeOnce.js'
+import { PyasConnectError, type PyasConnectErrorCode } from './PyasConnectError.js'
+import type { ProxyClient } from './proxyClient.js'
+import type { PyasAccount, PyasProvider } from './types.js'
+
+/** How a callback ended, for every hook of its provider on the page. */
+export type CallbackResult =
+  | {
+      type: 'connected'
+      provider: PyasProvider
+      account: PyasAccount
+      returnTo?: string
+      replayed: boolean
+    }
+  | { type: 'cancelled'; provider?: PyasProvider }
+  | { type: 'error'; provider?: PyasProvider; error: PyasConnectError }
+  /** A popup handed its callback to the window that opened it; nothing more to show here. */
+  | { type: 'handed_off'; provider: PyasProvider }
+
+/** The one callback this document returned with, shared by every hook that mounts for it. */
+export interface DocumentCallback {
+  state: string
+  /** Known once the attempt record was read; `undefined` when there was no record. */
+  provider?: PyasProvider
+  /** True once the exchange request is under way (or being waited for in another tab). */
+  exchanging: boolean
+  result: Promise<CallbackResult>
+  settledAt?: number
+}
+
+export interface CallbackDeps {
+  getStorage: () => Storage
+  client: ProxyClient
+  location?: Pick<Location, 'search' | 'href'>
+  history?: Pick<History, 'replaceState' | 'state'>
+  now?: () => number
+  locks?: ExchangeDeps['locks']
+  /** Called for a popup attempt; returns true when the opener took the callback over. */
+  handOff?: (record: AttemptRecord, params: CallbackParams) => Promise<boolean>
+}
+
+/** Hooks that mount this soon after a callback settled still show its result (no callbacks). */
+export const JOIN_WINDOW_MS = 10_000
+
+const callbacks = new Map<string, DocumentCallback>()
+let latest: DocumentCallback | undefined
+
+export function fromOutcome(outcome: StoredOutcome, replayed: boolean): CallbackResult {
+  if (outcome.status === 'connected') {
+    const result: CallbackResult = {
+      type: 'connected',
+      provider: outcome.provider,
+      account: outcome.account,
+      replayed,
+    }
+    if (outcome.returnTo) result.returnTo = outcome.returnTo
+    return result
+  }
+  const error = new PyasConnectError(outcome.code as PyasConnectErrorCode, {
+    message: outcome.message,
+    ...(outcome.httpStatus === undefined ? {} : { status: outcome.httpStatus }),
+  })
+  return { type: 'error', provider: outcome.provider, error }
+}
+
+async function process(
+  entry: DocumentCallback,
+  params: CallbackParams,
+  deps: CallbackDeps,
+): Promise<CallbackResult> {
+  const now = deps.now ?? Date.now
+  // Everything up to the first await runs synchronously, so the address bar is cleaned before any
+  // request leaves and before a sibling hook's effect looks at it.
+  let storage: Storage
+  try {
+    storage = deps.getStorage()
+    sweep(storage, now())
+  } catch (cause) {
+    cleanCallbackUrl(deps.location, deps.history)
+    return { type: 'error', error: new PyasConnectError('storage_unavailable', { cause }) }
+  }
+  const kept = readOutcome(storage, params.state, now())
+  const record = readAttempt(storage, params.state)
+  cleanCallbackUrl(deps.location, deps.history)
+  if (kept) return fromOutcome(kept, true)
+  if (record) entry.provider = record.provider
+  if (record?.mode === 'popup' && deps.handOff && (await deps.handOff(record, params))) {
+    return { type: 'handed_off', provider: record.provider }
+  }
+  const provider = record?.provider
+  if (params.error) {
+    if (record) removeAttempt(storage, params.state)
+    if (params.error === 'access_denied')
+      return provider ? { type: 'cancelled', provider } : { type: 'cancelled' }
+    const error = new PyasConnectError('provider_error', {
+      message: params.errorDescription || `The provider returned an error: ${params.error}.`,
+      cause: params,
+    })
+    return { type: 'error', provider, error }
+  }
+  if (!record) return { type: 'error', error: new PyasConnectError('state_mismatch') }
+  if (isExpired(record.createdAt, now())) {
+    return {
+      type: 'error',
+      provider: record.provider,
+      error: new PyasConnectError('expired_attempt'),
+    }
+  }
+  entry.exchanging = true
+  const exchanged = await exchangeOnce(
+    { storage, client: deps.client, now, locks: deps.locks },
+    record,
+    params.code!,
+  )
+  if (exchanged.error) return { type: 'error', provider: record.provider, error: exchanged.error }
+  return fromOutcome(exchanged.outcome, exchanged.replayed)
+}
+
+/**
+ * The callback this document returned with, processed once however many hooks ask: the first
+ * caller reads the URL and starts the exchange; later callers (StrictMode's second effect, a sibling
+ * button, a remount) join it even though the URL is clean by then. `null` when there is none.
+ */
+export function getDocumentCallback(deps: CallbackDeps): DocumentCallback | null {
+  const params = readCallback(deps.location)
+  if (params) {
+    const known = callbacks.get(params.state)
+    if (known) return known
+    const entry: DocumentCallback = {
+      state: params.state,
+      exchanging: false,
+      result: Promise.resolve(null as never),
+    }
+    entry.result = process(entry, params, deps).then((result) => {
+      entry.settledAt = (deps.now ?? Date.now)()
+      return result
+    })
+    callbacks.set(params.state, entry)
+    latest = entry
+    return entry
+  }
+  if (!latest) return null
+  const settledAt = latest.settledAt
+  return settledAt === undefined || (deps.now ?? Date.now)() - settledAt < JOIN_WINDOW_MS
+    ? latest
+    : null
+}
+
+/** Forgets processed callbacks. For tests; a page never needs it. */
+export function resetDocumentCallbacks(): void {
+  callbacks.clear()
+  latest = undefined
+}

@@ -1,0 +1,92 @@
+import {
+  type AttemptRecord,
+  readClaim,
+  readOutcome,
+  removeAttempt,
+  type StoredOutcome,
+  saveOutcome,
+  writeClaim,
+} from './attempts.js'
+import { randomBase64Url } from './env.js'
+import { PyasConnectError, toPyasConnectError } from './PyasConnectError.js'
+import type { ProxyClient } from './proxyClient.js'
+
+/** Identifies this document among tabs that share storage. */
+const TAB_ID = randomBase64Url(9)
+
+/** How long a tab waits for another tab's exchange of the same code. */
+export const CLAIM_WAIT_MS = 30_000
+
+export interface ExchangeDeps {
+  storage: Storage
+  client: ProxyClient
+  now: () => number
+  locks?: Pick<LockManager, 'request'> | undefined
+  /** Poll interval while waiting for another tab. @defaultValue 100 */
+  pollMs?: number
+}
+
+/** An outcome, and whether it was replayed (found, not produced by this call). */
+export interface ExchangeResult {
+  outcome: StoredOutcome
+  replayed: boolean
+  /** The original error, when this call produced an error outcome (it keeps `retryAfter` etc.). */
+  error?: PyasConnectError
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function waitForOutcome(deps: ExchangeDeps, state: string): Promise<StoredOutcome> {
+  const deadline = deps.now() + CLAIM_WAIT_MS
+  while (deps.now() < deadline) {
+    await sleep(deps.pollMs ?? 100)
+    const outcome = readOutcome(deps.storage, state, deps.now())
+    if (outcome) return outcome
+  }
+  throw new PyasConnectError('proxy_error', {
+    message: 'Another tab started this connection but did not finish it. Please connect again.',
+  })
+}
+
+/**
+ * Exchanges `code` for `record.state` at most once across tabs: a Web Lock (where the browser has
+ * them) serialises tabs, and a claim in storage tells a later tab to wait for the first tab's
+ * outcome instead of spending the single-use code again.
+ */
+export async function exchangeOnce(
+  deps: ExchangeDeps,
+  record: AttemptRecord,
+  code: string,
+): Promise<ExchangeResult> {
+  const { storage, state } = { storage: deps.storage, state: record.state }
+  const exclusive = async (): Promise<ExchangeResult> => {
+    const kept = readOutcome(storage, state, deps.now())
+    if (kept) return { outcome: kept, replayed: true }
+    const claim = readClaim(storage, state)
+    if (claim && claim.owner !== TAB_ID && deps.now() - claim.at < CLAIM_WAIT_MS) {
+      return { outcome: await waitForOutcome(deps, state), replayed: true }
+    }
+    writeClaim(storage, state, TAB_ID, deps.now())
+    let outcome: StoredOutcome
+    let error: PyasConnectError | undefined
+    try {
+      const account = await deps.client.connect(record.provider, { code, name: record.name })
+      outcome = { status: 'connected', provider: record.provider, account, at: deps.now() }
+      if (record.returnTo) outcome.returnTo = record.returnTo
+    } catch (thrown) {
+      error = toPyasConnectError(thrown)
+      outcome = {
+        status: 'error',
+        provider: record.provider,
+        code: error.code,
+        message: error.message,
+        at: deps.now(),
+      }
+      if (error.status !== undefined) outcome.httpStatus = error.status
+    }
+    saveOutcome(storage, state, outcome)
+    removeAttempt(storage, state)
+    return error ? { outcome, replayed: false, error } : { outcome, replayed: false }
+  }
+  return deps.locks ? deps.locks.request(`pyas:exchange:${state}`, exclusive) : exclusive()
+}

@@ -1,0 +1,97 @@
+import { errorFromResponse } from './errorFromResponse.js'
+import { PyasConnectError } from './PyasConnectError.js'
+import type { PyasAccount, PyasProvider } from './types.js'
+
+/** Extra headers for every proxy request: an object, or a (sync or async) function returning one. */
+export type PyasHeaders =
+  | Record<string, string>
+  | (() => Record<string, string> | Promise<Record<string, string>>)
+
+/** How the browser reaches the customer-hosted proxy. */
+export interface ProxyClientOptions {
+  /** @defaultValue `'/api/pyas'` */
+  proxyUrl?: string
+  /** @defaultValue `globalThis.fetch` */
+  fetch?: typeof fetch
+  headers?: PyasHeaders
+  /** @defaultValue `'same-origin'` */
+  credentials?: RequestCredentials
+}
+
+export interface ProxyClient {
+  getOAuthUrl(
+    provider: PyasProvider,
+    params: { email?: string; state: string },
+    signal?: AbortSignal,
+  ): Promise<string>
+  connect(
+    provider: PyasProvider,
+    body: { code: string; name: string },
+    signal?: AbortSignal,
+  ): Promise<PyasAccount>
+}
+
+export const DEFAULT_PROXY_URL = '/api/pyas'
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null
+
+/** A small fetch wrapper for the two proxy routes; every failure is a {@link PyasConnectError}. */
+export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient {
+  const base = (options.proxyUrl ?? DEFAULT_PROXY_URL).replace(/\/+$/, '')
+  const credentials = options.credentials ?? 'same-origin'
+
+  async function request(path: string, init: RequestInit): Promise<unknown> {
+    const extra = typeof options.headers === 'function' ? await options.headers() : options.headers
+    const doFetch = options.fetch ?? globalThis.fetch
+    let response: Response
+    try {
+      response = await doFetch(`${base}${path}`, {
+        ...init,
+        credentials,
+        headers: { accept: 'application/json', ...init.headers, ...extra },
+      })
+    } catch (error) {
+      if (init.signal?.aborted) throw error
+      throw new PyasConnectError('network', { cause: error })
+    }
+    let body: unknown
+    try {
+      body = await response.json()
+    } catch {
+      body = undefined
+    }
+    if (!response.ok) throw errorFromResponse(response.status, response.headers, body)
+    if (body === undefined) {
+      throw new PyasConnectError('proxy_error', { status: response.status })
+    }
+    return body
+  }
+
+  return {
+    async getOAuthUrl(provider, { email, state }, signal) {
+      const query = new URLSearchParams()
+      if (email !== undefined && provider !== 'zoom') query.set('email', email)
+      query.set('state', state)
+      const body = await request(`/${provider}/oauth?${query}`, { method: 'GET', signal })
+      if (isRecord(body) && typeof body.url === 'string' && body.url) return body.url
+      throw new PyasConnectError('proxy_error', { cause: body, message: 'No OAuth URL returned.' })
+    },
+    async connect(provider, { code, name }, signal) {
+      const body = await request(`/${provider}/connect`, {
+        method: 'POST',
+        signal,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, name }),
+      })
+      const account = isRecord(body) && isRecord(body.data) ? body.data.account : undefined
+      if (isRecord(account) && typeof account.accountId === 'string') {
+        return {
+          ...account,
+          scopes: Array.isArray(account.scopes) ? account.scopes : [],
+        } as PyasAccount
+      }
+      throw new PyasConnectError('proxy_error', { cause: body, message: 'No account returned.' })
+    },
+  }
+}

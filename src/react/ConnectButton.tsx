@@ -1,0 +1,107 @@
+'use client'
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
+import type { ConnectStatus } from '../core/connectReducer.js'
+import type { PyasConnectError } from '../core/PyasConnectError.js'
+import type { PyasAccount } from '../core/types.js'
+import { ProviderIcon } from './ProviderIcon.js'
+import { PROVIDER_INFO } from './providers.js'
+import { statusMessage } from './statusMessage.js'
+import { type UsePyasConnectOptions, usePyasConnect } from './usePyasConnect.js'
+
+/** What a render-function label receives. */
+export interface ConnectButtonRenderProps {
+  status: ConnectStatus
+  account: PyasAccount | null
+  error: PyasConnectError | null
+}
+
+type NativeButtonProps = Omit<
+  ComponentPropsWithoutRef<'button'>,
+  'children' | 'name' | 'onError' | 'type'
+>
+
+/** Props of {@link ConnectButton}: the hook's options, every native `<button>` prop, and a label. */
+export interface ConnectButtonProps extends NativeButtonProps, UsePyasConnectOptions {
+  /** The label, or a function of the flow's state. @defaultValue the provider's label, e.g. "Connect Google Calendar" */
+  children?: ReactNode | ((props: ConnectButtonRenderProps) => ReactNode)
+  /** Drops the default look (class `pyas-button` and the brand mark). @defaultValue `false` */
+  unstyled?: boolean
+}
+
+/**
+ * A native `<button type="button">` that runs the whole connect round trip for `provider`.
+ * It uses `forwardRef` (not React 19's ref-as-prop) because React 18.3 is a supported peer.
+ */
+export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(
+  function ConnectButton(props, ref) {
+    const {
+      provider,
+      email,
+      name,
+      returnTo,
+      mode,
+      popupFallback,
+      onConnected,
+      onError,
+      onCancel,
+      onEvent,
+      children,
+      unstyled = false,
+      className,
+      onClick,
+      onPointerEnter,
+      onFocus,
+      ...rest
+    } = props
+    const flow = usePyasConnect({
+      provider,
+      email,
+      name,
+      returnTo,
+      mode,
+      popupFallback,
+      onConnected,
+      onError,
+      onCancel,
+      onEvent,
+    })
+    const { status, account, error } = flow
+    const label =
+      typeof children === 'function'
+        ? children({ status, account, error })
+        : (children ?? PROVIDER_INFO[provider].label)
+    const classes =
+      [unstyled ? undefined : 'pyas-button', className].filter(Boolean).join(' ') || undefined
+    return (
+      <>
+        <button
+          type="button"
+          data-state={status}
+          data-provider={provider}
+          aria-busy={flow.isPending || undefined}
+          {...rest}
+          className={classes}
+          ref={ref}
+          onClick={(event) => {
+            onClick?.(event)
+            if (!event.defaultPrevented) void flow.connect()
+          }}
+          onPointerEnter={(event) => {
+            onPointerEnter?.(event)
+            flow.prefetch()
+          }}
+          onFocus={(event) => {
+            onFocus?.(event)
+            flow.prefetch()
+          }}
+        >
+          {unstyled ? null : <ProviderIcon provider={provider} className="pyas-button__icon" />}
+          {unstyled ? label : <span className="pyas-button__label">{label}</span>}
+        </button>
+        <span role="status" aria-live="polite" className="pyas-visually-hidden">
+          {statusMessage(provider, flow)}
+        </span>
+      </>
+    )
+  },
+)

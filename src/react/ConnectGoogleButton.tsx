@@ -1,0 +1,8 @@
+'use client'
+import { createProviderButton, type ProviderButtonProps } from './createProviderButton.js'
+
+/** Props of {@link ConnectGoogleButton}: those of `ConnectButton` without `provider`. */
+export type ConnectGoogleButtonProps = ProviderButtonProps
+
+/** `ConnectButton` for `google`, labelled "Connect Google Calendar" by default. */
+export const ConnectGoogleButton = createProviderButton('google', 'ConnectGoogleButton')

@@ -1,0 +1,8 @@
+'use client'
+import { createProviderButton, type ProviderButtonProps } from './createProviderButton.js'
+
+/** Props of {@link ConnectOutlookButton}: those of `ConnectButton` without `provider`. */
+export type ConnectOutlookButtonProps = ProviderButtonProps
+
+/** `ConnectButton` for `microsoft`, labelled "Connect Outlook Calendar" by default. */
+export const ConnectOutlookButton = createProviderButton('microsoft', 'ConnectOutlookButton')

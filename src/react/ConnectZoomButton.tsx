@@ -1,0 +1,8 @@
+'use client'
+import { createProviderButton, type ProviderButtonProps } from './createProviderButton.js'
+
+/** Props of {@link ConnectZoomButton}: those of `ConnectButton` without `provider`. */
+export type ConnectZoomButtonProps = ProviderButtonProps
+
+/** `ConnectButton` for `zoom`, labelled "Connect Zoom" by default. */
+export const ConnectZoomButton = createProviderButton('zoom', 'ConnectZoomButton')

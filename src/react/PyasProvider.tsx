@@ -1,0 +1,36 @@
+'use client'
+import type { QueryClient } from '@tanstack/react-query'
+import { createContext, type ReactNode, useMemo } from 'react'
+import type { PyasHeaders } from '../core/proxyClient.js'
+
+/** Props of {@link PyasProvider}. Every prop is optional. */
+export interface PyasProviderProps {
+  /** Where the customer-hosted proxy is mounted. @defaultValue `'/api/pyas'` */
+  proxyUrl?: string
+  /** The `fetch` used for proxy requests. @defaultValue `globalThis.fetch` */
+  fetch?: typeof fetch
+  /** Extra request headers (e.g. a CSRF token): an object, or a sync or async function. */
+  headers?: PyasHeaders
+  /** `credentials` of every proxy request. @defaultValue `'same-origin'` */
+  credentials?: RequestCredentials
+  /** The React Query client to use. @defaultValue the app's `QueryClientProvider`, else a private one */
+  queryClient?: QueryClient
+  /** Where attempt records are kept. @defaultValue `window.localStorage` */
+  storage?: Storage
+  children?: ReactNode
+}
+
+/** The configuration shared by every hook below a {@link PyasProvider}. */
+export type PyasConfig = Omit<PyasProviderProps, 'children'>
+
+export const PyasContext = createContext<PyasConfig>({})
+
+/** Configures the proxy and storage for every Pyas hook and button below it. */
+export function PyasProvider({ children, ...props }: PyasProviderProps) {
+  const { proxyUrl, fetch, headers, credentials, queryClient, storage } = props
+  const value = useMemo<PyasConfig>(
+    () => ({ proxyUrl, fetch, headers, credentials, queryClient, storage }),
+    [proxyUrl, fetch, headers, credentials, queryClient, storage],
+  )
+  return <PyasContext.Provider value={value}>{children}</PyasContext.Provider>
+}

@@ -1,0 +1,218 @@
+'use client'
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react'
+import { type ConnectMode, createState, saveAttempt } from '../core/attempts.js'
+import { safeReturnTo } from '../core/callbackUrl.js'
+import {
+  type ConnectStatus,
+  connectReducer,
+  initialConnectState,
+  isPendingStatus,
+} from '../core/connectReducer.js'
+import { PyasConnectError, toPyasConnectError } from '../core/PyasConnectError.js'
+import type { PyasAccount, PyasProvider } from '../core/types.js'
+import { assertConnectInput, connectFieldErrors } from '../core/validateConnect.js'
+import { attemptIdOf } from './events.js'
+import { type CallbackHandlers, useCallbackResult } from './useCallbackResult.js'
+import { useLatest } from './useLatest.js'
+import { usePyasRuntime } from './usePyasRuntime.js'
+
+/** The inputs of a connect that `connect(overrides)` may change for one call. */
+export interface ConnectInputs {
+  /** The user's email. Required for `google` and `microsoft`; not sent for `zoom`. */
+  email?: string
+  /** The user's full name, saved on the Pyas account. Required. */
+  name?: string
+  /** A same-origin path (`/settings`) handed back after the round trip; anything else is dropped. */
+  returnTo?: string
+  /** `'redirect'` leaves the page; `'popup'` opens the consent screen in a popup. @defaultValue `'redirect'` */
+  mode?: ConnectMode
+}
+
+/** Options of {@link usePyasConnect}. */
+export interface UsePyasConnectOptions extends ConnectInputs, CallbackHandlers {
+  /** The calendar provider to connect. */
+  provider: PyasProvider
+  /** What to do when the browser blocks the popup. @defaultValue `'error'` */
+  popupFallback?: 'error' | 'redirect'
+}
+
+/** What {@link usePyasConnect} returns. */
+export interface UsePyasConnectResult {
+  /** Starts a connect (stable identity). Ignored while one is pending. */
+  connect: (overrides?: ConnectInputs) => Promise<void>
+  /** Fetches the OAuth URL early so the click navigates at once. Creates no attempt. */
+  prefetch: () => void
+  /** Back to `idle`, forgetting the account and error (stable identity). */
+  reset: () => void
+  /** Starts a new attempt, e.g. to grant `missingScopes` (stable identity). */
+  reconnect: () => Promise<void>
+  status: ConnectStatus
+  account: PyasAccount | null
+  error: PyasConnectError | null
+  /** The provider's required scopes missing from `account.scopes`. */
+  missingScopes: string[]
+  /** The `returnTo` of the finished attempt, for the app to route to. */
+  returnTo: string | undefined
+  /** True while preparing, redirecting or exchanging. */
+  isPending: boolean
+}
+
+interface Prefetched {
+  key: string
+  state: string
+  at: number
+  url?: string
+  promise: Promise<string>
+}
+
+/** A prefetched URL is used once, and only this fresh. */
+const PREFETCH_TTL_MS = 5 * 60 * 1000
+const prefetchKey = (provider: PyasProvider, email: string | undefined) =>
+  `${provider}\n${provider === 'zoom' ? '' : (email?.trim() ?? '')}`
+
+/** The whole connect round trip for one provider: start it, and finish it when the user returns. */
+export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectResult {
+  const runtime = usePyasRuntime()
+  const [state, dispatch] = useReducer(connectReducer, initialConnectState)
+  const latest = useLatest({ options, runtime })
+  const handlers = useLatest<CallbackHandlers>(options)
+  const runtimeRef = useLatest(runtime)
+  const pending = useRef(false)
+  const status = useLatest(state.status)
+  const prefetched = useRef<Prefetched | undefined>(undefined)
+
+  useCallbackResult(runtimeRef, options.provider, dispatch, handlers)
+
+  const fail = useCallback(
+    (error: PyasConnectError, state?: string) => {
+      pending.current = false
+      dispatch({ type: 'fail', error })
+      const { options } = latest.current
+      options.onEvent?.({
+        type: 'failed',
+        provider: options.provider,
+        attemptId: attemptIdOf(state),
+        at: Date.now(),
+      })
+      options.onError?.(error)
+    },
+    [latest],
+  )
+
+  const prefetch = useCallback(() => {
+    const { options, runtime } = latest.current
+    const { provider, email } = options
+    if (pending.current || connectFieldErrors({ provider, email, name: options.name })) return
+    const key = prefetchKey(provider, email)
+    const held = prefetched.current
+    if (held && held.key === key && Date.now() - held.at < PREFETCH_TTL_MS) return
+    try {
+      const storage = runtime.getStorage()
+      storage.setItem('pyas:probe', '1')
+      storage.removeItem('pyas:probe')
+    } catch {
+      return
+    }
+    const state = createState()
+    const entry: Prefetched = { key, state, at: Date.now(), promise: Promise.resolve('') }
+    entry.promise = runtime.client.getOAuthUrl(provider, { email: email?.trim(), state })
+    entry.promise.then(
+      (url) => {
+        entry.url = url
+      },
+      () => {
+        if (prefetched.current === entry) prefetched.current = undefined
+      },
+    )
+    prefetched.current = entry
+  }, [latest])
+
+  const connect = useCallback(
+    async (overrides: ConnectInputs = {}) => {
+      if (pending.current || isPendingStatus(status.current)) return
+      const { options, runtime } = latest.current
+      const input = { ...options, ...overrides }
+      const { provider } = input
+      const email = provider === 'zoom' ? undefined : input.email?.trim()
+      try {
+        assertConnectInput({ provider, name: input.name, email })
+      } catch (error) {
+        fail(toPyasConnectError(error))
+        return
+      }
+      pending.current = true
+      dispatch({ type: 'start' })
+      const held = prefetched.current
+      prefetched.current = undefined
+      const usable =
+        held && held.key === prefetchKey(provider, email) && Date.now() - held.at < PREFETCH_TTL_MS
+      const state = usable ? held.state : createState()
+      const emit = (type: 'started' | 'redirecting') =>
+        input.onEvent?.({ type, provider, attemptId: attemptIdOf(state), at: Date.now() })
+      emit('started')
+      try {
+        const record = {
+          state,
+          provider,
+          name: input.name!.trim(),
+          mode: input.mode ?? 'redirect',
+          createdAt: Date.now(),
+        }
+        const returnTo = safeReturnTo(input.returnTo)
+        saveAttempt(runtime.getStorage(), {
+          ...record,
+          ...(email ? { email } : {}),
+          ...(returnTo ? { returnTo } : {}),
+        })
+      } catch (cause) {
+        fail(new PyasConnectError('storage_unavailable', { cause }), state)
+        return
+      }
+      let url: string
+      try {
+        url =
+          usable && held.url
+            ? held.url
+            : await (usable ? held.promise : runtime.client.getOAuthUrl(provider, { email, state }))
+      } catch (error) {
+        fail(toPyasConnectError(error), state)
+        return
+      }
+      dispatch({ type: 'redirect' })
+      emit('redirecting')
+      window.location.assign(url)
+    },
+    [latest, fail, status],
+  )
+
+  const reset = useCallback(() => {
+    pending.current = false
+    dispatch({ type: 'reset' })
+  }, [])
+
+  const reconnect = useCallback(() => {
+    pending.current = false
+    return connect()
+  }, [connect])
+
+  // Back from the consent screen restores this page from the bfcache as it was left: redirecting.
+  useEffect(() => {
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted && pending.current) reset()
+    }
+    window.addEventListener('pageshow', onPageShow)
+    return () => window.removeEventListener('pageshow', onPageShow)
+  }, [reset])
+
+  return useMemo(
+    () => ({
+      ...state,
+      connect,
+      prefetch,
+      reset,
+      reconnect,
+      isPending: isPendingStatus(state.status),
+    }),
+    [state, connect, prefetch, reset, reconnect],
+  )
+}

@@ -1,0 +1,62 @@
+'use client'
+import { QueryClient, QueryClientContext } from '@tanstack/react-query'
+import { useContext, useMemo } from 'react'
+import { getDefaultStorage } from '../core/env.js'
+import { createProxyClient, DEFAULT_PROXY_URL, type ProxyClient } from '../core/proxyClient.js'
+import { PyasContext } from './PyasProvider.js'
+
+/** What the hooks run on: a proxy client whose calls go through React Query, and storage. */
+export interface PyasRuntime {
+  client: ProxyClient
+  queryClient: QueryClient
+  getStorage: () => Storage
+  proxyUrl: string
+}
+
+let privateClient: QueryClient | undefined
+const getPrivateClient = () => {
+  privateClient ??= new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  })
+  return privateClient
+}
+
+/**
+ * Resolves the provider's config (or the defaults) into a runtime. The OAuth URL is a React Query
+ * query keyed by its inputs (so a prefetch and the click share one request) and the exchange is a
+ * React Query mutation (so it shows in the devtools and in `useIsMutating`).
+ */
+export function usePyasRuntime(): PyasRuntime {
+  const config = useContext(PyasContext)
+  const appClient = useContext(QueryClientContext)
+  const queryClient = config.queryClient ?? appClient ?? getPrivateClient()
+  const { proxyUrl = DEFAULT_PROXY_URL, fetch, headers, credentials, storage } = config
+  return useMemo(() => {
+    const base = createProxyClient({ proxyUrl, fetch, headers, credentials })
+    const client: ProxyClient = {
+      getOAuthUrl: (provider, params) =>
+        queryClient.fetchQuery({
+          queryKey: ['pyas', 'oauth-url', proxyUrl, provider, params.email ?? '', params.state],
+          queryFn: ({ signal }) => base.getOAuthUrl(provider, params, signal),
+          retry: false,
+          staleTime: Number.POSITIVE_INFINITY,
+          gcTime: 5 * 60 * 1000,
+        }),
+      connect: (provider, body, signal) =>
+        queryClient
+          .getMutationCache()
+          .build(queryClient, {
+            mutationKey: ['pyas', 'connect', provider],
+            mutationFn: () => base.connect(provider, body, signal),
+            retry: false,
+          })
+          .execute(undefined),
+    }
+    return {
+      client,
+      queryClient,
+      proxyUrl,
+      getStorage: storage ? () => storage : getDefaultStorage,
+    }
+  }, [queryClient, proxyUrl, fetch, headers, credentials, storage])
+}
