@@ -36,6 +36,11 @@ export const DEFAULT_PROXY_URL = '/api/pyas'
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null
 
+// Browsers resolve a relative URL against the page themselves; fetch outside one (jsdom, tests)
+// rejects it. Resolving here gives both the same behaviour.
+const resolve = (url: string): string =>
+  typeof location === 'undefined' || !location.href ? url : new URL(url, location.href).href
+
 /** A small fetch wrapper for the two proxy routes; every failure is a {@link PyasConnectError}. */
 export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient {
   const base = (options.proxyUrl ?? DEFAULT_PROXY_URL).replace(/\/+$/, '')
@@ -46,7 +51,7 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
     const doFetch = options.fetch ?? globalThis.fetch
     let response: Response
     try {
-      response = await doFetch(`${base}${path}`, {
+      response = await doFetch(resolve(`${base}${path}`), {
         ...init,
         credentials,
         headers: { accept: 'application/json', ...init.headers, ...extra },

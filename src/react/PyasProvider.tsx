@@ -17,6 +17,11 @@ export interface PyasProviderProps {
   queryClient?: QueryClient
   /** Where attempt records are kept. @defaultValue `window.localStorage` */
   storage?: Storage
+  /**
+   * How the page leaves for the consent screen in redirect mode (e.g. a test spy, or a native
+   * webview bridge). @defaultValue `(url) => window.location.assign(url)`
+   */
+  navigate?: (url: string) => void
   children?: ReactNode
 }
 
@@ -27,10 +32,10 @@ export const PyasContext = createContext<PyasConfig>({})
 
 /** Configures the proxy and storage for every Pyas hook and button below it. */
 export function PyasProvider({ children, ...props }: PyasProviderProps) {
-  const { proxyUrl, fetch, headers, credentials, queryClient, storage } = props
+  const { proxyUrl, fetch, headers, credentials, queryClient, storage, navigate } = props
   const value = useMemo<PyasConfig>(
-    () => ({ proxyUrl, fetch, headers, credentials, queryClient, storage }),
-    [proxyUrl, fetch, headers, credentials, queryClient, storage],
+    () => ({ proxyUrl, fetch, headers, credentials, queryClient, storage, navigate }),
+    [proxyUrl, fetch, headers, credentials, queryClient, storage, navigate],
   )
   return <PyasContext.Provider value={value}>{children}</PyasContext.Provider>
 }

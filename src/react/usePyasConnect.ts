@@ -180,7 +180,7 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
       }
       dispatch({ type: 'redirect' })
       emit('redirecting')
-      window.location.assign(url)
+      runtime.navigate(url)
     },
     [latest, fail, status],
   )

@@ -11,7 +11,10 @@ export interface PyasRuntime {
   queryClient: QueryClient
   getStorage: () => Storage
   proxyUrl: string
+  navigate: (url: string) => void
 }
+
+const assign = (url: string) => window.location.assign(url)
 
 let privateClient: QueryClient | undefined
 const getPrivateClient = () => {
@@ -30,7 +33,14 @@ export function usePyasRuntime(): PyasRuntime {
   const config = useContext(PyasContext)
   const appClient = useContext(QueryClientContext)
   const queryClient = config.queryClient ?? appClient ?? getPrivateClient()
-  const { proxyUrl = DEFAULT_PROXY_URL, fetch, headers, credentials, storage } = config
+  const {
+    proxyUrl = DEFAULT_PROXY_URL,
+    fetch,
+    headers,
+    credentials,
+    storage,
+    navigate = assign,
+  } = config
   return useMemo(() => {
     const base = createProxyClient({ proxyUrl, fetch, headers, credentials })
     const client: ProxyClient = {
@@ -57,6 +67,7 @@ export function usePyasRuntime(): PyasRuntime {
       queryClient,
       proxyUrl,
       getStorage: storage ? () => storage : getDefaultStorage,
+      navigate,
     }
-  }, [queryClient, proxyUrl, fetch, headers, credentials, storage])
+  }, [queryClient, proxyUrl, fetch, headers, credentials, storage, navigate])
 }
