@@ -77,8 +77,10 @@ async function process(
   entry: DocumentCallback,
   params: CallbackParams,
   deps: CallbackDeps,
+  cleanUrl: boolean,
 ): Promise<CallbackResult> {
   const now = deps.now ?? Date.now
+  const clean = () => cleanUrl && cleanCallbackUrl(deps.location, deps.history)
   // Everything up to the first await runs synchronously, so the address bar is cleaned before any
   // request leaves and before a sibling hook's effect looks at it.
   let storage: Storage
@@ -86,12 +88,12 @@ async function process(
     storage = deps.getStorage()
     sweep(storage, now())
   } catch (cause) {
-    cleanCallbackUrl(deps.location, deps.history)
+    clean()
     return { type: 'error', error: new PyasConnectError('storage_unavailable', { cause }) }
   }
   const kept = readOutcome(storage, params.state, now())
   const record = readAttempt(storage, params.state)
-  cleanCallbackUrl(deps.location, deps.history)
+  clean()
   if (kept) return fromOutcome(kept, true)
   if (record) entry.provider = record.provider
   if (record?.mode === 'popup' && deps.handOff && (await deps.handOff(record, params))) {
@@ -127,6 +129,27 @@ async function process(
 }
 
 /**
+ * Settles one callback: reads its attempt, cleans the address bar (when the callback came through
+ * it, not through a popup's message) and exchanges the code once.
+ */
+export function startCallback(
+  params: CallbackParams,
+  deps: CallbackDeps,
+  cleanUrl: boolean,
+): DocumentCallback {
+  const entry: DocumentCallback = {
+    state: params.state,
+    exchanging: false,
+    result: Promise.resolve(null as never),
+  }
+  entry.result = process(entry, params, deps, cleanUrl).then((result) => {
+    entry.settledAt = (deps.now ?? Date.now)()
+    return result
+  })
+  return entry
+}
+
+/**
  * The callback this document returned with, processed once however many hooks ask: the first
  * caller reads the URL and starts the exchange; later callers (StrictMode's second effect, a sibling
  * button, a remount) join it even though the URL is clean by then. `null` when there is none.
@@ -136,15 +159,7 @@ export function getDocumentCallback(deps: CallbackDeps): DocumentCallback | null
   if (params) {
     const known = callbacks.get(params.state)
     if (known) return known
-    const entry: DocumentCallback = {
-      state: params.state,
-      exchanging: false,
-      result: Promise.resolve(null as never),
-    }
-    entry.result = process(entry, params, deps).then((result) => {
-      entry.settledAt = (deps.now ?? Date.now)()
-      return result
-    })
+    const entry = startCallback(params, deps, true)
     callbacks.set(params.state, entry)
     latest = entry
     return entry

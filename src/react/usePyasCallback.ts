@@ -8,7 +8,8 @@ import {
 } from '../core/connectReducer.js'
 import type { PyasConnectError } from '../core/PyasConnectError.js'
 import type { PyasAccount } from '../core/types.js'
-import { type CallbackHandlers, useCallbackResult } from './useCallbackResult.js'
+import type { CallbackHandlers } from './followCallback.js'
+import { useCallbackResult } from './useCallbackResult.js'
 import { useLatest } from './useLatest.js'
 import { usePyasRuntime } from './usePyasRuntime.js'
 

@@ -1,6 +1,7 @@
 'use client'
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react'
 import { type ConnectMode, createState, saveAttempt } from '../core/attempts.js'
+import { startCallback } from '../core/callbackFlow.js'
 import { safeReturnTo } from '../core/callbackUrl.js'
 import {
   type ConnectStatus,
@@ -9,10 +10,12 @@ import {
   isPendingStatus,
 } from '../core/connectReducer.js'
 import { PyasConnectError, toPyasConnectError } from '../core/PyasConnectError.js'
+import { openPopup, watchPopup } from '../core/popupWindow.js'
 import type { PyasAccount, PyasProvider } from '../core/types.js'
 import { assertConnectInput, connectFieldErrors } from '../core/validateConnect.js'
 import { attemptIdOf } from './events.js'
-import { type CallbackHandlers, useCallbackResult } from './useCallbackResult.js'
+import { type CallbackHandlers, followCallback } from './followCallback.js'
+import { useCallbackResult } from './useCallbackResult.js'
 import { useLatest } from './useLatest.js'
 import { usePyasRuntime } from './usePyasRuntime.js'
 
@@ -127,6 +130,13 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
     prefetched.current = entry
   }, [latest])
 
+  /** Stops watching the current popup, if any. */
+  const popupSession = useRef<(() => void) | undefined>(undefined)
+  const endPopup = useCallback(() => {
+    popupSession.current?.()
+    popupSession.current = undefined
+  }, [])
+
   const connect = useCallback(
     async (overrides: ConnectInputs = {}) => {
       if (pending.current || isPendingStatus(status.current)) return
@@ -140,6 +150,17 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
         fail(toPyasConnectError(error))
         return
       }
+      endPopup()
+      // Open the popup first, synchronously inside the click: Safari blocks it after an await.
+      let mode = input.mode ?? 'redirect'
+      const popup = mode === 'popup' ? openPopup() : null
+      if (mode === 'popup' && !popup) {
+        if (input.popupFallback !== 'redirect') {
+          fail(new PyasConnectError('popup_blocked'))
+          return
+        }
+        mode = 'redirect'
+      }
       pending.current = true
       dispatch({ type: 'start' })
       const held = prefetched.current
@@ -147,25 +168,27 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
       const usable =
         held && held.key === prefetchKey(provider, email) && Date.now() - held.at < PREFETCH_TTL_MS
       const state = usable ? held.state : createState()
-      const emit = (type: 'started' | 'redirecting') =>
+      const emit = (type: 'started' | 'redirecting' | 'popup_opened') =>
         input.onEvent?.({ type, provider, attemptId: attemptIdOf(state), at: Date.now() })
       emit('started')
+      if (popup) emit('popup_opened')
+      const abandon = (error: PyasConnectError) => {
+        popup?.close()
+        fail(error, state)
+      }
       try {
-        const record = {
+        const returnTo = safeReturnTo(input.returnTo)
+        saveAttempt(runtime.getStorage(), {
           state,
           provider,
           name: input.name!.trim(),
-          mode: input.mode ?? 'redirect',
+          mode,
           createdAt: Date.now(),
-        }
-        const returnTo = safeReturnTo(input.returnTo)
-        saveAttempt(runtime.getStorage(), {
-          ...record,
           ...(email ? { email } : {}),
           ...(returnTo ? { returnTo } : {}),
         })
       } catch (cause) {
-        fail(new PyasConnectError('storage_unavailable', { cause }), state)
+        abandon(new PyasConnectError('storage_unavailable', { cause }))
         return
       }
       let url: string
@@ -175,25 +198,41 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
             ? held.url
             : await (usable ? held.promise : runtime.client.getOAuthUrl(provider, { email, state }))
       } catch (error) {
-        fail(toPyasConnectError(error), state)
+        abandon(toPyasConnectError(error))
         return
       }
       dispatch({ type: 'redirect' })
       emit('redirecting')
-      runtime.navigate(url)
+      if (!popup) {
+        runtime.navigate(url)
+        return
+      }
+      popup.location.href = url
+      popupSession.current = watchPopup(popup, state, {
+        onCallback: (params) => {
+          pending.current = false
+          const { getStorage, client } = latest.current.runtime
+          const entry = startCallback(params, { getStorage, client }, false)
+          popupSession.current = followCallback(entry, provider, dispatch, handlers)
+        },
+        onClosed: () => fail(new PyasConnectError('popup_closed'), state),
+      })
     },
-    [latest, fail, status],
+    [latest, fail, status, endPopup, handlers],
   )
 
   const reset = useCallback(() => {
+    endPopup()
     pending.current = false
     dispatch({ type: 'reset' })
-  }, [])
+  }, [endPopup])
 
   const reconnect = useCallback(() => {
     pending.current = false
     return connect()
   }, [connect])
+
+  useEffect(() => endPopup, [endPopup])
 
   // Back from the consent screen restores this page from the bfcache as it was left: redirecting.
   useEffect(() => {
