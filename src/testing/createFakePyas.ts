@@ -1,0 +1,122 @@
+import { describeRequest } from './describeRequest.js'
+import type { FakePyas, FakePyasOptions } from './FakePyas.js'
+import { type FakePyasState, mintCode } from './fakePyasState.js'
+import { handleApiRequest } from './handleApiRequest.js'
+import { handleConsentPage, handleDecision } from './handleConsentRequest.js'
+import { notFoundResponse } from './jsonResponse.js'
+import { PROVIDER_DETAILS } from './providerDetails.js'
+import { routeRequest } from './routeRequest.js'
+import { sleep } from './sleep.js'
+
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text === '' ? undefined : text
+  }
+}
+
+/** Creates an in-memory Pyas: the documented endpoints, a consent page and failure injection. */
+export function createFakePyas(options: FakePyasOptions): FakePyas {
+  const { redirectUrl, apiKey, latencyMs = 0, appName = 'Your app', scopes = {} } = options
+  if (redirectUrl === undefined || redirectUrl === '') {
+    throw new TypeError('createFakePyas: `redirectUrl` is required (where Allow/Deny return to).')
+  }
+  if (apiKey === '') throw new TypeError('createFakePyas: `apiKey` must not be empty; omit it.')
+  if (!(latencyMs >= 0)) throw new TypeError('createFakePyas: `latencyMs` must be 0 or more.')
+
+  const state: FakePyasState = {
+    apiKey,
+    latencyMs,
+    appName,
+    redirectUrl: typeof redirectUrl === 'function' ? redirectUrl : () => redirectUrl,
+    initialScopes: scopes,
+    scopes: new Map(),
+    codes: new Map(),
+    accounts: [],
+    failures: [],
+    requests: [],
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const route = routeRequest(request)
+    const fields =
+      route.kind !== 'decision'
+        ? undefined
+        : request.method === 'POST'
+          ? new URLSearchParams(await request.text())
+          : new URL(request.url).searchParams
+    const body =
+      route.kind === 'connect'
+        ? parseBody(await request.text())
+        : fields && Object.fromEntries(fields)
+    const entry = describeRequest(request, route, body, apiKey)
+    state.requests.push(entry)
+    switch (route.kind) {
+      case 'oauth':
+      case 'connect':
+        return handleApiRequest(state, request, route, entry, body)
+      case 'consent':
+        return handleConsentPage(state, request, route.prefix)
+      case 'decision':
+        return handleDecision(state, request, fields ?? new URLSearchParams())
+      default:
+        await sleep(latencyMs, request.signal)
+        return notFoundResponse()
+    }
+  }
+
+  async function decide(consentUrl: string | URL, decision: 'allow' | 'deny' = 'allow') {
+    const base = typeof location === 'undefined' ? 'http://localhost/' : location.href
+    const url = new URL(consentUrl, base)
+    const route = routeRequest(new Request(url))
+    if (route.kind !== 'consent') {
+      throw new TypeError(`fake.decide: ${url.pathname} is not a consent URL from an oauth call.`)
+    }
+    const fields = new URLSearchParams(url.search)
+    fields.set('decision', decision)
+    const response = await handle(
+      new Request(new URL(`${route.prefix}/consent/decision`, url.origin), {
+        method: 'POST',
+        body: fields,
+      }),
+    )
+    const returnUrl = response.headers.get('location')
+    if (!returnUrl)
+      throw new Error(`fake.decide: the consent URL was refused (${response.status}).`)
+    return returnUrl
+  }
+
+  return {
+    fetch: async (input, init) => handle(new Request(input, init)),
+    handle,
+    apiKey: apiKey ?? 'pyas_test_key',
+    get requests() {
+      return state.requests
+    },
+    get accounts() {
+      return state.accounts
+    },
+    failNext: (kind, failNextOptions) => {
+      state.failures.push({ ...failNextOptions, kind })
+    },
+    grantScopes: (provider, granted) => {
+      if (granted === null) state.scopes.delete(provider)
+      else state.scopes.set(provider, [...granted])
+    },
+    issueCode: (provider, issueOptions = {}) =>
+      mintCode(state, {
+        provider,
+        email: issueOptions.email ?? PROVIDER_DETAILS[provider].defaultEmail,
+        state: issueOptions.state,
+      }),
+    decide,
+    reset: () => {
+      state.requests.length = 0
+      state.accounts.length = 0
+      state.failures.length = 0
+      state.codes.clear()
+      state.scopes.clear()
+    },
+  }
+}

@@ -1,0 +1,61 @@
+import type { PyasAccount, PyasProvider } from '../core/types.js'
+import type { FakePyasRequest } from './describeRequest.js'
+import type { QueuedFailure } from './failureResponse.js'
+import { PROVIDER_DETAILS } from './providerDetails.js'
+import { randomAccountId, randomBase36 } from './randomIds.js'
+
+/** What a code was issued for; the connect call turns it into an account. */
+export interface IssuedCode {
+  provider: PyasProvider
+  email: string
+  state: string | undefined
+}
+
+/** Everything one fake remembers between requests. */
+export interface FakePyasState {
+  apiKey: string | undefined
+  latencyMs: number
+  appName: string
+  redirectUrl: (request: Request) => string | URL
+  initialScopes: Partial<Record<PyasProvider, readonly string[]>>
+  scopes: Map<PyasProvider, readonly string[]>
+  codes: Map<string, IssuedCode>
+  accounts: PyasAccount[]
+  failures: QueuedFailure[]
+  requests: FakePyasRequest[]
+}
+
+/** The scopes a new connection of `provider` is granted right now. */
+export function grantedScopes(state: FakePyasState, provider: PyasProvider): string[] {
+  const override = state.scopes.get(provider)
+  return [...(override ?? state.initialScopes[provider] ?? PROVIDER_DETAILS[provider].scopes)]
+}
+
+/** Issues a single-use code, as the provider does when the user clicks Allow. */
+export function mintCode(state: FakePyasState, issued: IssuedCode): string {
+  const code = `${issued.provider}_code_${randomBase36(32)}`
+  state.codes.set(code, issued)
+  return code
+}
+
+/** Connects (or reconnects, keeping its id) the account a code was issued for. */
+export function connectAccount(
+  state: FakePyasState,
+  issued: IssuedCode,
+  name: string,
+): PyasAccount {
+  const existing = state.accounts.findIndex(
+    (account) => account.provider === issued.provider && account.email === issued.email,
+  )
+  const account: PyasAccount = {
+    accountId: state.accounts[existing]?.accountId ?? randomAccountId(),
+    email: issued.email,
+    name,
+    provider: issued.provider,
+    status: 'active',
+    scopes: grantedScopes(state, issued.provider),
+  }
+  if (existing === -1) state.accounts.push(account)
+  else state.accounts[existing] = account
+  return account
+}

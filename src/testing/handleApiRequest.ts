@@ -1,0 +1,67 @@
+import type { PyasProvider } from '../core/types.js'
+import type { FakePyasRequest } from './describeRequest.js'
+import { failureResponse, takeFailure } from './failureResponse.js'
+import { connectAccount, type FakePyasState } from './fakePyasState.js'
+import {
+  invalidGrantResponse,
+  jsonResponse,
+  unauthorizedResponse,
+  validationResponse,
+} from './jsonResponse.js'
+import { PROVIDER_DETAILS } from './providerDetails.js'
+import { sleep } from './sleep.js'
+import { validateConnectBody, validateOAuthQuery } from './validatePyasInput.js'
+
+/** An API route the fake serves. */
+export interface ApiRoute {
+  kind: 'oauth' | 'connect'
+  provider: PyasProvider
+  prefix: string
+}
+
+function oauth(state: FakePyasState, request: Request, route: ApiRoute): Response {
+  const url = new URL(request.url)
+  const errors = validateOAuthQuery(route.provider, url.searchParams)
+  if (errors.length > 0) return validationResponse(errors)
+  const consent = new URL(`${route.prefix}/consent`, url.origin)
+  const email =
+    route.provider === 'zoom'
+      ? PROVIDER_DETAILS.zoom.defaultEmail
+      : (url.searchParams.get('email') ?? PROVIDER_DETAILS[route.provider].defaultEmail)
+  const params = new URLSearchParams({ provider: route.provider, email })
+  const oauthState = url.searchParams.get('state')
+  if (oauthState) params.set('state', oauthState)
+  params.set('client', state.appName)
+  consent.search = params.toString()
+  return jsonResponse(200, { success: true, url: consent.href })
+}
+
+function connect(state: FakePyasState, route: ApiRoute, body: unknown): Response {
+  const errors = validateConnectBody(body)
+  if (errors.length > 0) return validationResponse(errors)
+  const { code, name } = body as { code: string; name: string }
+  const issued = state.codes.get(code)
+  // A code issued for another provider stays usable there, as a real provider would not burn it.
+  if (!issued || issued.provider !== route.provider) return invalidGrantResponse()
+  state.codes.delete(code)
+  const account = connectAccount(state, issued, name)
+  return jsonResponse(200, { success: true, data: { account } })
+}
+
+/** `GET /{provider}/oauth` and `POST /{provider}/connect`: latency, injected failure, key, then the call. */
+export async function handleApiRequest(
+  state: FakePyasState,
+  request: Request,
+  route: ApiRoute,
+  entry: FakePyasRequest,
+  body: unknown,
+): Promise<Response> {
+  await sleep(state.latencyMs, request.signal)
+  const failure = takeFailure(state.failures, route.kind)
+  if (failure) {
+    const injected = await failureResponse(failure, request.signal)
+    if (injected) return injected
+  }
+  if (!entry.apiKeyValid) return unauthorizedResponse()
+  return route.kind === 'oauth' ? oauth(state, request, route) : connect(state, route, body)
+}
