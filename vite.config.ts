@@ -8,7 +8,8 @@ function copyStyles(): Plugin {
   return {
     name: 'pyas:copy-styles',
     apply: 'build',
-    generateBundle() {
+    generateBundle(options) {
+      if (options.format !== 'es') return
       this.emitFile({
         type: 'asset',
         fileName: 'styles.css',
@@ -17,6 +18,17 @@ function copyStyles(): Plugin {
     },
   }
 }
+
+// One output module per source module: Rolldown then keeps each file's 'use client' directive,
+// so it marks exactly the hooks and components (never the server or testing code).
+const output = (format: 'es' | 'cjs') => ({
+  format,
+  preserveModules: true,
+  preserveModulesRoot: 'src',
+  entryFileNames: format === 'es' ? '[name].js' : '[name].cjs',
+  exports: 'named' as const,
+  sourcemap: true,
+})
 
 export default defineConfig({
   plugins: [
@@ -31,18 +43,11 @@ export default defineConfig({
         'server/index': 'src/server/index.ts',
         'testing/index': 'src/testing/index.ts',
       },
-      formats: ['es'],
     },
     rolldownOptions: {
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^msw($|\/)/, /^node:/],
-      output: {
-        // Bundlers drop module-level directives, so the browser entry gets its
-        // 'use client' back as a banner (Next.js App Router needs it). The server and
-        // testing entries must not carry it.
-        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
-      },
+      output: [output('es'), output('cjs')],
     },
-    sourcemap: true,
     copyPublicDir: false,
     emptyOutDir: true,
     minify: false,
