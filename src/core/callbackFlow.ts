@@ -9,7 +9,11 @@ import {
 } from './attempts.js'
 import { type CallbackParams, cleanCallbackUrl, readCallback } from './callbackUrl.js'
 import { type ExchangeDeps, exchangeOnce } from './exchangeOnce.js'
-import { PyasConnectError, type PyasConnectErrorCode } from './PyasConnectError.js'
+import {
+  PyasConnectError,
+  type PyasConnectErrorCode,
+  toPyasConnectError,
+} from './PyasConnectError.js'
 import type { ProxyClient } from './proxyClient.js'
 import type { PyasAccount, PyasProvider } from './types.js'
 
@@ -79,8 +83,38 @@ async function process(
   deps: CallbackDeps,
   cleanUrl: boolean,
 ): Promise<CallbackResult> {
+  let cleaned = !cleanUrl
+  const clean = () => {
+    if (!cleaned) cleanCallbackUrl(deps.location, deps.history)
+    cleaned = true
+  }
+  try {
+    return await settle(entry, params, deps, clean)
+  } catch (thrown) {
+    // Storage that throws (blocked, full) is the one failure nothing above maps; anything else that
+    // escapes becomes a typed error too, so a hook never hangs on a rejected callback.
+    const error =
+      thrown instanceof DOMException
+        ? new PyasConnectError('storage_unavailable', { cause: thrown })
+        : toPyasConnectError(thrown)
+    try {
+      clean()
+    } catch {
+      // The address bar could not be cleaned; the error above is what matters.
+    }
+    return entry.provider
+      ? { type: 'error', provider: entry.provider, error }
+      : { type: 'error', error }
+  }
+}
+
+async function settle(
+  entry: DocumentCallback,
+  params: CallbackParams,
+  deps: CallbackDeps,
+  clean: () => void,
+): Promise<CallbackResult> {
   const now = deps.now ?? Date.now
-  const clean = () => cleanUrl && cleanCallbackUrl(deps.location, deps.history)
   // Everything up to the first await runs synchronously, so the address bar is cleaned before any
   // request leaves and before a sibling hook's effect looks at it.
   let storage: Storage
@@ -88,8 +122,7 @@ async function process(
     storage = deps.getStorage()
     sweep(storage, now())
   } catch (cause) {
-    clean()
-    return { type: 'error', error: new PyasConnectError('storage_unavailable', { cause }) }
+    throw new PyasConnectError('storage_unavailable', { cause })
   }
   const kept = readOutcome(storage, params.state, now())
   const record = readAttempt(storage, params.state)

@@ -52,11 +52,14 @@ export function readCallback(
   return result
 }
 
-/** `href` without the callback parameters; the path, every other parameter and the hash stay. */
+/**
+ * `href` without the callback parameters; the path, every other parameter and the hash stay. An
+ * absolute URL, because a path like `//host/cb` alone would name another origin.
+ */
 export function cleanCallbackHref(href: string): string {
   const url = new URL(href)
   for (const name of CALLBACK_PARAMS) url.searchParams.delete(name)
-  return url.pathname + url.search + url.hash
+  return url.href
 }
 
 /** Removes the callback parameters from the address bar without a navigation or a history entry. */
@@ -78,7 +81,9 @@ export function safeReturnTo(returnTo: unknown): string | undefined {
   if (/[\u0000-\u001f\u007f]/.test(returnTo)) return undefined
   try {
     const base = 'https://pyas.invalid'
-    return new URL(returnTo, base).origin === base ? returnTo : undefined
+    const url = new URL(returnTo, base)
+    // `/.//evil.com` normalises to the path `//evil.com`, which a router may treat as a host.
+    return url.origin === base && !url.pathname.startsWith('//') ? returnTo : undefined
   } catch {
     return undefined
   }

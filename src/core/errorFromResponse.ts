@@ -43,8 +43,8 @@ export function errorFromResponse(
       ...(retryAfter === undefined ? {} : { retryAfter }),
     })
   }
-  if (status === 400 && isRecord(body)) {
-    if (Array.isArray(body.errors)) {
+  if (status === 400 && body !== undefined) {
+    if (isRecord(body) && Array.isArray(body.errors)) {
       const fieldErrors = toFieldErrors(body.errors)
       const first = Object.values(fieldErrors)[0]
       return new PyasConnectError('invalid_request', {
@@ -54,7 +54,7 @@ export function errorFromResponse(
         ...(first ? { message: capitalize(first) } : {}),
       })
     }
-    if (body.error === 'invalid_grant') {
+    if (isRecord(body) && body.error === 'invalid_grant') {
       return new PyasConnectError('invalid_grant', { status, cause })
     }
     return new PyasConnectError('invalid_request', { status, cause })

@@ -11,9 +11,6 @@ import { randomBase64Url } from './env.js'
 import { PyasConnectError, toPyasConnectError } from './PyasConnectError.js'
 import type { ProxyClient } from './proxyClient.js'
 
-/** Identifies this document among tabs that share storage. */
-const TAB_ID = randomBase64Url(9)
-
 /** How long a tab waits for another tab's exchange of the same code. */
 export const CLAIM_WAIT_MS = 30_000
 
@@ -59,14 +56,17 @@ export async function exchangeOnce(
   code: string,
 ): Promise<ExchangeResult> {
   const { storage, state } = { storage: deps.storage, state: record.state }
+  // A fresh id per exchange, not per tab: without Web Locks, two exchanges in one tab must not
+  // both take the claim as their own.
+  const owner = randomBase64Url(9)
   const exclusive = async (): Promise<ExchangeResult> => {
     const kept = readOutcome(storage, state, deps.now())
     if (kept) return { outcome: kept, replayed: true }
     const claim = readClaim(storage, state)
-    if (claim && claim.owner !== TAB_ID && deps.now() - claim.at < CLAIM_WAIT_MS) {
+    if (claim && claim.owner !== owner && deps.now() - claim.at < CLAIM_WAIT_MS) {
       return { outcome: await waitForOutcome(deps, state), replayed: true }
     }
-    writeClaim(storage, state, TAB_ID, deps.now())
+    writeClaim(storage, state, owner, deps.now())
     let outcome: StoredOutcome
     let error: PyasConnectError | undefined
     try {

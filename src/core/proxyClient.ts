@@ -46,11 +46,16 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
   const base = (options.proxyUrl ?? DEFAULT_PROXY_URL).replace(/\/+$/, '')
   const credentials = options.credentials ?? 'same-origin'
 
-  async function request(path: string, init: RequestInit): Promise<unknown> {
-    const extra = typeof options.headers === 'function' ? await options.headers() : options.headers
+  async function request(
+    path: string,
+    init: RequestInit,
+  ): Promise<{ body: unknown; status: number }> {
     const doFetch = options.fetch ?? globalThis.fetch
     let response: Response
     try {
+      // Inside the try: a headers function that fails (say, fetching a CSRF token) is a network error.
+      const extra =
+        typeof options.headers === 'function' ? await options.headers() : options.headers
       response = await doFetch(resolve(`${base}${path}`), {
         ...init,
         credentials,
@@ -70,7 +75,7 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
     if (body === undefined) {
       throw new PyasConnectError('proxy_error', { status: response.status })
     }
-    return body
+    return { body, status: response.status }
   }
 
   return {
@@ -78,12 +83,19 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
       const query = new URLSearchParams()
       if (email !== undefined && provider !== 'zoom') query.set('email', email)
       query.set('state', state)
-      const body = await request(`/${provider}/oauth?${query}`, { method: 'GET', signal })
+      const { body, status } = await request(`/${provider}/oauth?${query}`, {
+        method: 'GET',
+        signal,
+      })
       if (isRecord(body) && typeof body.url === 'string' && body.url) return body.url
-      throw new PyasConnectError('proxy_error', { cause: body, message: 'No OAuth URL returned.' })
+      throw new PyasConnectError('proxy_error', {
+        status,
+        cause: body,
+        message: 'No OAuth URL returned.',
+      })
     },
     async connect(provider, { code, name }, signal) {
-      const body = await request(`/${provider}/connect`, {
+      const { body, status } = await request(`/${provider}/connect`, {
         method: 'POST',
         signal,
         headers: { 'content-type': 'application/json' },
@@ -96,7 +108,11 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
           scopes: Array.isArray(account.scopes) ? account.scopes : [],
         } as PyasAccount
       }
-      throw new PyasConnectError('proxy_error', { cause: body, message: 'No account returned.' })
+      throw new PyasConnectError('proxy_error', {
+        status,
+        cause: body,
+        message: 'No account returned.',
+      })
     },
   }
 }

@@ -260,6 +260,7 @@ describe('returnTo', () => {
     ['https://evil.example/steal'],
     ['//evil.example'],
     ['/\\evil.example'],
+    ['/.//evil.example'],
     ['javascript:alert(1)'],
     ['settings'],
   ])('should drop %s', async (returnTo) => {

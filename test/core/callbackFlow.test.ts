@@ -1,0 +1,582 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import {
+  readAttempt,
+  readOutcome,
+  type StoredOutcome,
+  saveAttempt,
+  saveOutcome,
+  writeClaim,
+} from '../../src/core/attempts.js'
+import {
+  type CallbackDeps,
+  type CallbackResult,
+  fromOutcome,
+  getDocumentCallback,
+  JOIN_WINDOW_MS,
+  resetDocumentCallbacks,
+  startCallback,
+} from '../../src/core/callbackFlow.js'
+import { PyasConnectError } from '../../src/core/PyasConnectError.js'
+import type { ProxyClient } from '../../src/core/proxyClient.js'
+import {
+  deferred,
+  fakeBrowser,
+  fakeClient,
+  fakeLocks,
+  MINUTE,
+  makeAccount,
+  makeAttempt,
+  memoryStorage,
+  NOW,
+  STATE,
+  throwingStorage,
+} from './fakes.js'
+
+const ORIGIN = 'https://app.example'
+const CODE = '4/0AbCd'
+const CALLBACK = `${ORIGIN}/settings?tab=cal&code=${encodeURIComponent(CODE)}&state=${STATE}&scope=openid#top`
+const CLEAN = `${ORIGIN}/settings?tab=cal#top`
+const errorUrl = (error: string, description?: string) =>
+  `${ORIGIN}/settings?tab=cal&state=${STATE}&error=${error}` +
+  (description ? `&error_description=${encodeURIComponent(description)}` : '')
+
+interface SetupOptions {
+  href?: string
+  storage?: Storage
+  connect?: ProxyClient['connect']
+  now?: () => number
+  locks?: CallbackDeps['locks']
+  handOff?: CallbackDeps['handOff']
+  record?: Parameters<typeof makeAttempt>[0] | null
+}
+
+function setup(options: SetupOptions = {}) {
+  const storage = options.storage ?? memoryStorage()
+  if (options.record !== null)
+    saveAttempt(storage, makeAttempt(options.record ?? { returnTo: '/next' }))
+  const log: string[] = []
+  const browser = fakeBrowser(options.href ?? CALLBACK, log)
+  const client = fakeClient(log, options.connect)
+  const deps: CallbackDeps = {
+    getStorage: () => storage,
+    client,
+    location: browser.location,
+    history: browser.history,
+    now: options.now ?? (() => NOW),
+    ...(options.locks ? { locks: options.locks } : {}),
+    ...(options.handOff ? { handOff: options.handOff } : {}),
+  }
+  return { deps, storage, client, browser, log }
+}
+
+/** Settles `promise` without letting a rejection go unhandled. */
+const settle = <T>(promise: Promise<T>) =>
+  promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  )
+
+/**
+ * The same modules evaluated again: another document (another tab) with its own in-memory entries
+ * and its own tab id, sharing only the storage it is given.
+ */
+async function openSecondDocument() {
+  vi.resetModules()
+  return import('../../src/core/callbackFlow.js')
+}
+
+function errorOf(result: CallbackResult): PyasConnectError {
+  if (result.type !== 'error') throw new Error(`expected an error result, got ${result.type}`)
+  return result.error
+}
+
+describe('getDocumentCallback', () => {
+  afterEach(() => {
+    resetDocumentCallbacks()
+    vi.useRealTimers()
+    window.history.replaceState(null, '', '/')
+  })
+
+  describe('when there is nothing to do', () => {
+    it('should give null without a callback in the URL', () => {
+      const { deps, browser } = setup({ href: `${ORIGIN}/settings?tab=cal` })
+      expect(getDocumentCallback(deps)).toBeNull()
+      expect(browser.history.replaceState).not.toHaveBeenCalled()
+    })
+
+    it('should leave a callback with a foreign state alone', () => {
+      const { deps, client, browser } = setup({ href: `${ORIGIN}/cb?code=c&state=theirs` })
+      expect(getDocumentCallback(deps)).toBeNull()
+      expect(browser.history.replaceState).not.toHaveBeenCalled()
+      expect(browser.location.href).toBe(`${ORIGIN}/cb?code=c&state=theirs`)
+      expect(client.connect).not.toHaveBeenCalled()
+    })
+  })
+
+  describe('a successful exchange', () => {
+    it('should exchange the code and report connected with the returnTo', async () => {
+      const { deps, client, storage } = setup()
+      const entry = getDocumentCallback(deps)!
+      expect(entry.state).toBe(STATE)
+      expect(entry.provider).toBe('google')
+      expect(entry.exchanging).toBe(true)
+      await expect(entry.result).resolves.toEqual({
+        type: 'connected',
+        provider: 'google',
+        account: makeAccount('google'),
+        returnTo: '/next',
+        replayed: false,
+      })
+      expect(entry.settledAt).toBe(NOW)
+      expect(client.connect).toHaveBeenCalledTimes(1)
+      expect(client.connect).toHaveBeenCalledWith('google', { code: CODE, name: 'Ada' })
+      expect(readAttempt(storage, STATE)).toBeUndefined()
+      expect(readOutcome(storage, STATE, NOW)).toMatchObject({ status: 'connected' })
+    })
+
+    it('should clean the URL synchronously, before the connect request', async () => {
+      let hrefAtConnect = ''
+      const { deps, browser, log } = setup({
+        connect: async (provider) => {
+          hrefAtConnect = browser.location.href
+          return makeAccount(provider)
+        },
+      })
+      const entry = getDocumentCallback(deps)!
+      // Nothing has been awaited yet: the address bar is already clean.
+      expect(browser.history.replaceState).toHaveBeenCalledTimes(1)
+      expect(browser.location.href).toBe(CLEAN)
+      await entry.result
+      expect(log).toEqual(['replaceState', 'connect'])
+      expect(hrefAtConnect).toBe(CLEAN)
+      expect(browser.history.replaceState).toHaveBeenCalledWith(
+        { app: 'kept' },
+        '',
+        `${ORIGIN}/settings?tab=cal#top`,
+      )
+    })
+
+    it('should use window.location and window.history when none are given', async () => {
+      window.history.replaceState({ router: 'x' }, '', `/cb?keep=1&code=c&state=${STATE}#h`)
+      const storage = memoryStorage()
+      saveAttempt(storage, makeAttempt())
+      const client = fakeClient()
+      const entry = getDocumentCallback({ getStorage: () => storage, client, now: () => NOW })!
+      expect(window.location.search).toBe('?keep=1')
+      expect(window.location.hash).toBe('#h')
+      expect(window.history.state).toEqual({ router: 'x' })
+      await expect(entry.result).resolves.toMatchObject({ type: 'connected' })
+      expect(client.connect).toHaveBeenCalledWith('google', { code: 'c', name: 'Ada' })
+    })
+
+    it('should exchange once however many times it is asked for the same URL', async () => {
+      const { deps, client } = setup()
+      // A location that never changes, as if every caller read the URL before the cleanup.
+      const stuck = { href: CALLBACK, search: new URL(CALLBACK).search }
+      const calls = Array.from({ length: 5 }, () =>
+        getDocumentCallback({ ...deps, location: stuck }),
+      )
+      for (const entry of calls) expect(entry).toBe(calls[0])
+      await calls[0]!.result
+      expect(client.connect).toHaveBeenCalledTimes(1)
+    })
+
+    it('should let a later caller join the same entry after the URL was cleaned', async () => {
+      const { deps, client, browser } = setup()
+      const first = getDocumentCallback(deps)
+      expect(browser.location.href).toBe(CLEAN)
+      const second = getDocumentCallback(deps)
+      expect(second).toBe(first)
+      await first!.result
+      expect(getDocumentCallback(deps)).toBe(first)
+      expect(client.connect).toHaveBeenCalledTimes(1)
+    })
+
+    it(`should stop offering a settled callback ${JOIN_WINDOW_MS} ms after it settled`, async () => {
+      let clock = NOW
+      const { deps } = setup({ now: () => clock })
+      const entry = getDocumentCallback(deps)!
+      await entry.result
+      clock = NOW + JOIN_WINDOW_MS - 1
+      expect(getDocumentCallback(deps)).toBe(entry)
+      clock = NOW + JOIN_WINDOW_MS
+      expect(getDocumentCallback(deps)).toBeNull()
+    })
+
+    it('should keep offering a callback that has not settled yet', () => {
+      let clock = NOW
+      const { deps } = setup({ now: () => clock, connect: () => new Promise(() => {}) })
+      const entry = getDocumentCallback(deps)
+      clock = NOW + 10 * JOIN_WINDOW_MS
+      expect(getDocumentCallback(deps)).toBe(entry)
+    })
+
+    it('should replay the outcome on a reload of the same URL without a request', async () => {
+      const storage = memoryStorage()
+      const first = setup({ storage })
+      await getDocumentCallback(first.deps)!.result
+      // A reload: a new document (no in-memory entries), the same storage and the same URL.
+      resetDocumentCallbacks()
+      const reload = setup({ storage, record: null })
+      const entry = getDocumentCallback(reload.deps)!
+      await expect(entry.result).resolves.toEqual({
+        type: 'connected',
+        provider: 'google',
+        account: makeAccount('google'),
+        returnTo: '/next',
+        replayed: true,
+      })
+      expect(first.client.connect).toHaveBeenCalledTimes(1)
+      expect(reload.client.connect).not.toHaveBeenCalled()
+      expect(reload.browser.location.href).toBe(CLEAN)
+    })
+
+    it('should say state_mismatch for a reload after the kept outcome expired', async () => {
+      const storage = memoryStorage()
+      await getDocumentCallback(setup({ storage }).deps)!.result
+      resetDocumentCallbacks()
+      const later = setup({ storage, record: null, now: () => NOW + 15 * MINUTE + 1 })
+      const result = await getDocumentCallback(later.deps)!.result
+      expect(errorOf(result).code).toBe('state_mismatch')
+      expect(later.client.connect).not.toHaveBeenCalled()
+    })
+  })
+
+  describe('without a usable attempt', () => {
+    it('should report state_mismatch for an unknown pyas_ state, without a request', async () => {
+      const { deps, client, browser } = setup({ record: null })
+      const entry = getDocumentCallback(deps)!
+      const result = await entry.result
+      expect(result.type).toBe('error')
+      expect(errorOf(result)).toBeInstanceOf(PyasConnectError)
+      expect(errorOf(result).code).toBe('state_mismatch')
+      expect(result).not.toHaveProperty('provider')
+      expect(entry.provider).toBeUndefined()
+      expect(entry.exchanging).toBe(false)
+      expect(client.connect).not.toHaveBeenCalled()
+      expect(browser.location.href).toBe(CLEAN)
+    })
+
+    it('should report expired_attempt for a record past 15 minutes, without a request', async () => {
+      const { deps, client, browser } = setup({ record: { createdAt: NOW - 15 * MINUTE - 1 } })
+      const result = await getDocumentCallback(deps)!.result
+      expect(result).toMatchObject({ type: 'error', provider: 'google' })
+      expect(errorOf(result).code).toBe('expired_attempt')
+      expect(client.connect).not.toHaveBeenCalled()
+      expect(browser.location.href).toBe(CLEAN)
+    })
+
+    it('should still exchange a record exactly 15 minutes old', async () => {
+      const { deps, client } = setup({ record: { createdAt: NOW - 15 * MINUTE } })
+      await expect(getDocumentCallback(deps)!.result).resolves.toMatchObject({ type: 'connected' })
+      expect(client.connect).toHaveBeenCalledTimes(1)
+    })
+
+    it('should say state_mismatch once the record is over a day old and swept', async () => {
+      const { deps, storage } = setup({ record: { createdAt: NOW - 24 * 60 * MINUTE - 1 } })
+      const result = await getDocumentCallback(deps)!.result
+      expect(errorOf(result).code).toBe('state_mismatch')
+      expect(readAttempt(storage, STATE)).toBeUndefined()
+    })
+  })
+
+  describe('an error from the provider', () => {
+    it('should report access_denied as cancelled and drop the attempt', async () => {
+      const { deps, client, storage, browser } = setup({ href: errorUrl('access_denied') })
+      const result = await getDocumentCallback(deps)!.result
+      expect(result).toEqual({ type: 'cancelled', provider: 'google' })
+      expect(readAttempt(storage, STATE)).toBeUndefined()
+      expect(client.connect).not.toHaveBeenCalled()
+      expect(browser.location.href).toBe(`${ORIGIN}/settings?tab=cal`)
+    })
+
+    it('should report access_denied as cancelled without a record too', async () => {
+      const { deps } = setup({ href: errorUrl('access_denied', 'User denied'), record: null })
+      await expect(getDocumentCallback(deps)!.result).resolves.toEqual({ type: 'cancelled' })
+    })
+
+    it('should prefer the provider error over an expired record', async () => {
+      const { deps } = setup({
+        href: errorUrl('access_denied'),
+        record: { createdAt: NOW - 60 * MINUTE },
+      })
+      await expect(getDocumentCallback(deps)!.result).resolves.toMatchObject({ type: 'cancelled' })
+    })
+
+    it('should report another error as provider_error with error_description', async () => {
+      const { deps, client, storage } = setup({
+        href: errorUrl('server_error', 'Google is having a bad day.'),
+      })
+      const result = await getDocumentCallback(deps)!.result
+      expect(result).toMatchObject({ type: 'error', provider: 'google' })
+      const error = errorOf(result)
+      expect(error.code).toBe('provider_error')
+      expect(error.message).toBe('Google is having a bad day.')
+      expect(readAttempt(storage, STATE)).toBeUndefined()
+      expect(client.connect).not.toHaveBeenCalled()
+    })
+
+    it('should name the error when there is no description, even without a record', async () => {
+      const { deps } = setup({ href: errorUrl('temporarily_unavailable'), record: null })
+      const error = errorOf(await getDocumentCallback(deps)!.result)
+      expect(error.code).toBe('provider_error')
+      expect(error.message).toContain('temporarily_unavailable')
+    })
+  })
+
+  describe('a popup attempt', () => {
+    it('should hand the callback to the opener and not exchange it here', async () => {
+      const handOff = vi.fn(async () => true)
+      const { deps, client } = setup({ record: { mode: 'popup' }, handOff })
+      await expect(getDocumentCallback(deps)!.result).resolves.toEqual({
+        type: 'handed_off',
+        provider: 'google',
+      })
+      expect(handOff).toHaveBeenCalledWith(
+        expect.objectContaining({ state: STATE, mode: 'popup' }),
+        {
+          state: STATE,
+          code: CODE,
+        },
+      )
+      expect(client.connect).not.toHaveBeenCalled()
+    })
+
+    it('should exchange here when no opener takes it', async () => {
+      const handOff = vi.fn(async () => false)
+      const { deps, client } = setup({ record: { mode: 'popup' }, handOff })
+      await expect(getDocumentCallback(deps)!.result).resolves.toMatchObject({ type: 'connected' })
+      expect(client.connect).toHaveBeenCalledTimes(1)
+    })
+
+    it('should not offer a redirect attempt to handOff', async () => {
+      const handOff = vi.fn(async () => true)
+      const { deps } = setup({ handOff })
+      await expect(getDocumentCallback(deps)!.result).resolves.toMatchObject({ type: 'connected' })
+      expect(handOff).not.toHaveBeenCalled()
+    })
+  })
+
+  describe('across tabs', () => {
+    it("should wait for another tab's claim and show its outcome without a request", async () => {
+      vi.useFakeTimers()
+      const { deps, client, storage } = setup()
+      writeClaim(storage, STATE, 'another-tab', NOW)
+      const entry = getDocumentCallback(deps)!
+      expect(entry.exchanging).toBe(true)
+      await vi.advanceTimersByTimeAsync(500)
+      const other: StoredOutcome = {
+        status: 'connected',
+        provider: 'google',
+        account: makeAccount('google', { accountId: 'acc_other' }),
+        returnTo: '/next',
+        at: NOW,
+      }
+      saveOutcome(storage, STATE, other)
+      await vi.advanceTimersByTimeAsync(200)
+      await expect(entry.result).resolves.toEqual({
+        type: 'connected',
+        provider: 'google',
+        account: other.account,
+        returnTo: '/next',
+        replayed: true,
+      })
+      expect(client.connect).not.toHaveBeenCalled()
+    })
+
+    it('should exchange once for two documents sharing storage', async () => {
+      const secondTab = await openSecondDocument()
+      vi.useFakeTimers()
+      const storage = memoryStorage()
+      const gate = deferred<void>()
+      const connect = vi.fn<ProxyClient['connect']>(async (provider) => {
+        await gate.promise
+        return makeAccount(provider)
+      })
+      const a = setup({ storage, connect })
+      const b = setup({ storage, connect, record: null })
+      const first = getDocumentCallback(a.deps)!
+      const second = secondTab.getDocumentCallback(b.deps)!
+      expect(second).not.toBe(first)
+      await vi.advanceTimersByTimeAsync(300)
+      // The second document found the first one's claim and is waiting, not exchanging.
+      expect(connect).toHaveBeenCalledTimes(1)
+      expect(second.exchanging).toBe(true)
+      gate.resolve()
+      await vi.advanceTimersByTimeAsync(200)
+      await expect(first.result).resolves.toMatchObject({ type: 'connected', replayed: false })
+      await expect(second.result).resolves.toMatchObject({ type: 'connected', replayed: true })
+      expect(connect).toHaveBeenCalledTimes(1)
+    })
+
+    it('should exchange once for two documents serialised by Web Locks', async () => {
+      const secondTab = await openSecondDocument()
+      const storage = memoryStorage()
+      const { locks, names } = fakeLocks()
+      const gate = deferred<void>()
+      const connect = vi.fn<ProxyClient['connect']>(async (provider) => {
+        await gate.promise
+        return makeAccount(provider)
+      })
+      const a = setup({ storage, connect, locks })
+      const b = setup({ storage, connect, locks, record: null })
+      // Tab B reads the record before tab A's exchange removes it.
+      saveAttempt(storage, makeAttempt({ returnTo: '/next' }))
+      const first = getDocumentCallback(a.deps)!
+      const second = secondTab.getDocumentCallback(b.deps)!
+      gate.resolve()
+      const [x, y] = await Promise.all([first.result, second.result])
+      expect(connect).toHaveBeenCalledTimes(1)
+      expect(names).toEqual([`pyas:exchange:${STATE}`, `pyas:exchange:${STATE}`])
+      expect(x).toMatchObject({ type: 'connected', replayed: false })
+      expect(y).toMatchObject({ type: 'connected', replayed: true })
+    })
+
+    it('should report an error, not hang or reject, when the other tab never finishes', async () => {
+      vi.useFakeTimers({ now: NOW })
+      const { deps, client, storage } = setup({ now: () => Date.now() })
+      writeClaim(storage, STATE, 'another-tab', NOW)
+      const settled = settle(getDocumentCallback(deps)!.result)
+      await vi.advanceTimersByTimeAsync(31_000)
+      const outcome = await settled
+      expect(outcome).toHaveProperty('value')
+      const result = (outcome as { value: CallbackResult }).value
+      expect(errorOf(result).code).toBe('proxy_error')
+      expect(client.connect).not.toHaveBeenCalled()
+    })
+  })
+
+  describe('a failed exchange', () => {
+    it('should return the original error and keep an error outcome', async () => {
+      const original = new PyasConnectError('rate_limited', { status: 429, retryAfter: 30 })
+      const { deps, storage } = setup({
+        connect: async () => {
+          throw original
+        },
+      })
+      const result = await getDocumentCallback(deps)!.result
+      expect(result).toMatchObject({ type: 'error', provider: 'google' })
+      expect(errorOf(result)).toBe(original)
+      expect(errorOf(result).retryAfter).toBe(30)
+      expect(readOutcome(storage, STATE, NOW)).toMatchObject({
+        status: 'error',
+        code: 'rate_limited',
+        httpStatus: 429,
+      })
+      expect(readAttempt(storage, STATE)).toBeUndefined()
+    })
+
+    it('should replay the error on a reload without a second request', async () => {
+      const storage = memoryStorage()
+      const connect = vi.fn<ProxyClient['connect']>(async () => {
+        throw new PyasConnectError('invalid_grant', { status: 400 })
+      })
+      await getDocumentCallback(setup({ storage, connect }).deps)!.result
+      resetDocumentCallbacks()
+      const result = await getDocumentCallback(setup({ storage, connect, record: null }).deps)!
+        .result
+      expect(errorOf(result).code).toBe('invalid_grant')
+      expect(errorOf(result).status).toBe(400)
+      expect(connect).toHaveBeenCalledTimes(1)
+    })
+  })
+
+  describe('unavailable storage', () => {
+    it('should report storage_unavailable when getting storage throws', async () => {
+      const cause = new DOMException('blocked', 'SecurityError')
+      const { deps, client, browser } = setup({ record: null })
+      deps.getStorage = () => {
+        throw cause
+      }
+      const result = await getDocumentCallback(deps)!.result
+      expect(errorOf(result).code).toBe('storage_unavailable')
+      expect(errorOf(result).cause).toBe(cause)
+      expect(client.connect).not.toHaveBeenCalled()
+      expect(browser.location.href).toBe(CLEAN)
+    })
+
+    it('should report storage_unavailable when every storage access throws', async () => {
+      const { deps, client, browser } = setup({ storage: throwingStorage(), record: null })
+      const outcome = await settle(getDocumentCallback(deps)!.result)
+      expect(outcome).toHaveProperty('value')
+      const result = (outcome as { value: CallbackResult }).value
+      expect(errorOf(result).code).toBe('storage_unavailable')
+      expect(client.connect).not.toHaveBeenCalled()
+      expect(browser.location.href).toBe(CLEAN)
+    })
+
+    it('should report storage_unavailable, without a request, when storage refuses writes', async () => {
+      const storage = memoryStorage()
+      const { deps, client } = setup({ storage })
+      storage.setItem = () => {
+        throw new DOMException('Quota exceeded', 'QuotaExceededError')
+      }
+      const outcome = await settle(getDocumentCallback(deps)!.result)
+      expect(outcome).toHaveProperty('value')
+      const result = (outcome as { value: CallbackResult }).value
+      expect(errorOf(result).code).toBe('storage_unavailable')
+      expect(client.connect).not.toHaveBeenCalled()
+    })
+  })
+})
+
+describe('startCallback', () => {
+  afterEach(() => {
+    resetDocumentCallbacks()
+  })
+
+  it('should exchange a callback that came by message without touching the address bar', async () => {
+    const { deps, client, browser } = setup({ href: `${ORIGIN}/settings?tab=cal` })
+    const entry = startCallback({ state: STATE, code: CODE }, deps, false)
+    expect(entry.state).toBe(STATE)
+    await expect(entry.result).resolves.toMatchObject({ type: 'connected', replayed: false })
+    expect(client.connect).toHaveBeenCalledWith('google', { code: CODE, name: 'Ada' })
+    expect(browser.history.replaceState).not.toHaveBeenCalled()
+    // It is not the document's callback: a hook mounting later finds nothing to join.
+    expect(getDocumentCallback(deps)).toBeNull()
+  })
+
+  it('should clean the address bar when asked to', async () => {
+    const { deps, browser } = setup()
+    await startCallback({ state: STATE, code: CODE }, deps, true).result
+    expect(browser.location.href).toBe(CLEAN)
+  })
+})
+
+describe('fromOutcome', () => {
+  it('should rebuild a connected result, with or without returnTo', () => {
+    const account = makeAccount('zoom')
+    expect(fromOutcome({ status: 'connected', provider: 'zoom', account, at: NOW }, true)).toEqual({
+      type: 'connected',
+      provider: 'zoom',
+      account,
+      replayed: true,
+    })
+    expect(
+      fromOutcome(
+        { status: 'connected', provider: 'zoom', account, returnTo: '/x', at: NOW },
+        false,
+      ),
+    ).toEqual({ type: 'connected', provider: 'zoom', account, returnTo: '/x', replayed: false })
+  })
+
+  it('should rebuild an error result as a PyasConnectError', () => {
+    const result = fromOutcome(
+      {
+        status: 'error',
+        provider: 'microsoft',
+        code: 'forbidden',
+        message: 'No.',
+        httpStatus: 403,
+        at: NOW,
+      },
+      true,
+    )
+    expect(result).toMatchObject({ type: 'error', provider: 'microsoft' })
+    const error = errorOf(result)
+    expect(error).toBeInstanceOf(PyasConnectError)
+    expect(error.code).toBe('forbidden')
+    expect(error.message).toBe('No.')
+    expect(error.status).toBe(403)
+  })
+})

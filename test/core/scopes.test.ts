@@ -1,0 +1,62 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+import { missingScopes } from '../../src/core/scopes.js'
+import { PROVIDERS, type PyasProvider, REQUIRED_SCOPES } from '../../src/core/types.js'
+
+const GOOGLE_EVENTS = 'https://www.googleapis.com/auth/calendar.events'
+
+describe('REQUIRED_SCOPES', () => {
+  it('should list the calendar scope each provider must grant (SPEC §2)', () => {
+    expect(REQUIRED_SCOPES).toEqual({
+      google: [GOOGLE_EVENTS],
+      microsoft: ['Calendars.ReadWrite'],
+      zoom: ['meeting:write'],
+    })
+    expect(PROVIDERS).toEqual(['google', 'microsoft', 'zoom'])
+  })
+})
+
+describe('missingScopes', () => {
+  it.each([
+    ['google', ['openid', 'email', GOOGLE_EVENTS]],
+    ['microsoft', ['openid', 'offline_access', 'Calendars.ReadWrite', 'User.Read']],
+    ['zoom', ['user:read', 'meeting:write']],
+  ] as const)('should be empty when %s granted everything', (provider, granted) => {
+    expect(missingScopes(provider, granted)).toEqual([])
+  })
+
+  it.each([
+    ['google', ['openid', 'https://www.googleapis.com/auth/calendar.readonly'], [GOOGLE_EVENTS]],
+    ['microsoft', ['Calendars.Read'], ['Calendars.ReadWrite']],
+    ['zoom', ['meeting:read'], ['meeting:write']],
+  ] as const)('should list what a partial %s grant lacks', (provider, granted, missing) => {
+    expect(missingScopes(provider, granted)).toEqual(missing)
+  })
+
+  it.each(PROVIDERS)('should list every required scope when %s granted none', (provider) => {
+    expect(missingScopes(provider, [])).toEqual(REQUIRED_SCOPES[provider])
+    expect(missingScopes(provider)).toEqual(REQUIRED_SCOPES[provider])
+  })
+
+  it('should read space-separated scope strings', () => {
+    expect(missingScopes('google', [`openid email ${GOOGLE_EVENTS}`])).toEqual([])
+    expect(missingScopes('microsoft', ['openid  Calendars.ReadWrite\tUser.Read'])).toEqual([])
+    expect(missingScopes('zoom', [' meeting:write '])).toEqual([])
+    expect(missingScopes('zoom', ['meeting:read user:read'])).toEqual(['meeting:write'])
+  })
+
+  it('should compare scopes exactly', () => {
+    expect(missingScopes('zoom', ['meeting:write:admin'])).toEqual(['meeting:write'])
+    expect(missingScopes('google', [`${GOOGLE_EVENTS}.readonly`])).toEqual([GOOGLE_EVENTS])
+  })
+
+  it('should return a fresh array that does not alias REQUIRED_SCOPES', () => {
+    const missing = missingScopes('zoom', [])
+    missing.push('mutated')
+    expect(REQUIRED_SCOPES.zoom).toEqual(['meeting:write'])
+  })
+
+  it('should give an empty list for an unknown provider', () => {
+    expect(missingScopes('yahoo' as PyasProvider, [])).toEqual([])
+  })
+})

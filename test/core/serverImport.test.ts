@@ -1,0 +1,30 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+
+describe('src/core without a browser', () => {
+  it('should import every module without touching window', async () => {
+    expect(typeof window).toBe('undefined')
+    const modules = await Promise.all([
+      import('../../src/core/attempts.js'),
+      import('../../src/core/callbackFlow.js'),
+      import('../../src/core/callbackUrl.js'),
+      import('../../src/core/connectReducer.js'),
+      import('../../src/core/env.js'),
+      import('../../src/core/errorFromResponse.js'),
+      import('../../src/core/exchangeOnce.js'),
+      import('../../src/core/PyasConnectError.js'),
+      import('../../src/core/proxyClient.js'),
+      import('../../src/core/scopes.js'),
+      import('../../src/core/types.js'),
+      import('../../src/core/validateConnect.js'),
+    ])
+    expect(modules).toHaveLength(12)
+  })
+
+  it('should report no DOM and no callback during server rendering', async () => {
+    const { canUseDOM } = await import('../../src/core/env.js')
+    const { readCallback } = await import('../../src/core/callbackUrl.js')
+    expect(canUseDOM()).toBe(false)
+    expect(readCallback()).toBeNull()
+  })
+})
