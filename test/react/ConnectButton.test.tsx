@@ -10,9 +10,9 @@ import {
   ConnectZoomButton,
   type PyasConnectError,
 } from '../../src/index.js'
-import { PROXY, renderWithPyas, STATE_RE, useFakeProxy } from './helpers.js'
+import { PROXY, renderWithPyas, STATE_RE, setupFakeProxy } from './helpers.js'
 
-const { server, log } = useFakeProxy()
+const { server, log } = setupFakeProxy()
 const user = () => userEvent.setup()
 
 describe('ConnectButton', () => {

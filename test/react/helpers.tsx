@@ -31,7 +31,7 @@ export const account = (provider = 'google', scopes?: string[]) => ({
 })
 
 /** A stand-in for the customer's proxy: records every request, answers like Pyas. */
-export function useFakeProxy() {
+export function setupFakeProxy() {
   const log: ProxyLog = { oauth: [], connect: [] }
   const server = setupServer(
     http.get(`${PROXY}/:provider/oauth`, ({ request }) => {

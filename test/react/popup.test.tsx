@@ -2,9 +2,9 @@ import { act, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ConnectGoogleButton, ConnectOutlookButton, usePyasConnect } from '../../src/index.js'
-import { renderHookWithPyas, renderWithPyas, returnWith, useFakeProxy } from './helpers.js'
+import { renderHookWithPyas, renderWithPyas, returnWith, setupFakeProxy } from './helpers.js'
 
-const { log } = useFakeProxy()
+const { log } = setupFakeProxy()
 
 function fakePopup() {
   const popup = {

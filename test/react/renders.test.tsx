@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event'
 import { Profiler } from 'react'
 import { describe, expect, it } from 'vitest'
 import { ConnectGoogleButton } from '../../src/index.js'
-import { renderWithPyas, returnWith, useFakeProxy } from './helpers.js'
+import { renderWithPyas, returnWith, setupFakeProxy } from './helpers.js'
 
-useFakeProxy()
+setupFakeProxy()
 
 /** Renders a button in a Profiler (no StrictMode, so every commit is a real one) and counts commits. */
 function renderCounted() {

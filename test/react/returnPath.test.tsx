@@ -2,9 +2,16 @@ import { render, screen, waitFor } from '@testing-library/react'
 import { HttpResponse, http } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { ConnectGoogleButton, ConnectOutlookButton } from '../../src/index.js'
-import { account, makeWrapper, PROXY, renderWithPyas, returnWith, useFakeProxy } from './helpers.js'
+import {
+  account,
+  makeWrapper,
+  PROXY,
+  renderWithPyas,
+  returnWith,
+  setupFakeProxy,
+} from './helpers.js'
 
-const { server, log } = useFakeProxy()
+const { server, log } = setupFakeProxy()
 
 const googleButton = () => screen.getAllByRole('button', { name: 'Connect Google Calendar' })
 

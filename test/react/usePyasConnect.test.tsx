@@ -3,9 +3,9 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import { HttpResponse, http } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { PyasProvider, usePyasCallback, usePyasConnect } from '../../src/index.js'
-import { PROXY, renderHookWithPyas, returnWith, useFakeProxy } from './helpers.js'
+import { PROXY, renderHookWithPyas, returnWith, setupFakeProxy } from './helpers.js'
 
-const { server, log } = useFakeProxy()
+const { server, log } = setupFakeProxy()
 
 describe('usePyasConnect', () => {
   it('should keep connect, reset and reconnect identities across renders', () => {

@@ -1,0 +1,224 @@
+'use client'
+import { type ComponentPropsWithoutRef, useEffect, useId, useRef, useState } from 'react'
+import type { PyasConnectError } from '../core/PyasConnectError.js'
+import { PROVIDERS, type PyasAccount, type PyasProvider } from '../core/types.js'
+import { needsEmail } from '../core/validateConnect.js'
+import { ConnectButton } from './ConnectButton.js'
+import type { PyasEvent } from './events.js'
+import type { UsePyasConnectOptions } from './usePyasConnect.js'
+
+type NativeDialogProps = Omit<
+  ComponentPropsWithoutRef<'dialog'>,
+  'open' | 'title' | 'children' | 'onError' | 'onCancel' | 'onClose'
+>
+
+/**
+ * Props of {@link PyasConnectDialog}: the hook's options that apply to every provider
+ * (`returnTo`, `mode`, `popupFallback`, `onConnected`, `onError`, `onCancel`, `onEvent`), native
+ * `<dialog>` props, and the ones below. `onCancel` is the hook's (consent denied), not the dialog's.
+ */
+export interface PyasConnectDialogProps
+  extends NativeDialogProps,
+    Pick<
+      UsePyasConnectOptions,
+      'returnTo' | 'mode' | 'popupFallback' | 'onConnected' | 'onError' | 'onCancel' | 'onEvent'
+    > {
+  /** Whether the dialog is shown (controlled: pair it with `onOpenChange`). */
+  open: boolean
+  /** Called with `false` when the user asks to close it: Escape, the close button. */
+  onOpenChange: (open: boolean) => void
+  /** The providers offered, in this order. @defaultValue `['google', 'microsoft', 'zoom']` */
+  providers?: readonly PyasProvider[]
+  /** The user's name. When not given, the dialog asks for it ("Your name"). */
+  name?: string
+  /** The user's email. When not given and Google or Outlook is offered, the dialog asks for it ("Work email"). */
+  email?: string
+  /** Your product's name, shown as "<productName> uses Pyas to securely connect your account". */
+  productName?: string
+  /** The heading, which also names the dialog. @defaultValue `'Connect your calendar'` */
+  title?: string
+  /** Drops the default look (class `pyas-dialog`, and the buttons' look). @defaultValue `false` */
+  unstyled?: boolean
+}
+
+type Field = 'name' | 'email'
+
+/**
+ * A provider picker on the native `<dialog>` (focus trap, Escape and the top layer come from the
+ * browser): one `ConnectButton` per provider, plus a name/email form for what the props don't give.
+ */
+export function PyasConnectDialog(props: PyasConnectDialogProps) {
+  const {
+    open,
+    onOpenChange,
+    providers = PROVIDERS,
+    name,
+    email,
+    productName,
+    title = 'Connect your calendar',
+    returnTo,
+    mode,
+    popupFallback,
+    onConnected,
+    onError,
+    onCancel,
+    onEvent,
+    className,
+    unstyled = false,
+    ...rest
+  } = props
+  const ref = useRef<HTMLDialogElement>(null)
+  const id = useId()
+  const [form, setForm] = useState({ name: '', email: '' })
+  // Field errors by field; '' holds the message of an error that is about no field.
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({})
+  const [account, setAccount] = useState<PyasAccount | null>(null)
+  const seen = useRef(new Set<string>())
+  const repeat = useRef(false)
+
+  useEffect(() => {
+    const dialog = ref.current
+    if (!open || !dialog) return
+    const opener = document.activeElement as HTMLElement | null
+    // jsdom and old browsers have no showModal: show it without the top layer rather than not at all.
+    if (typeof dialog.showModal !== 'function') dialog.setAttribute('open', '')
+    else if (!dialog.open) dialog.showModal()
+    dialog.querySelector<HTMLElement>('input,[data-provider]')?.focus()
+    return () => {
+      if (typeof dialog.close === 'function') dialog.close()
+      else dialog.removeAttribute('open')
+      opener?.focus()
+    }
+  }, [open])
+
+  const ask = { name: name === undefined, email: email === undefined && providers.some(needsEmail) }
+  const inline = (['name', 'email'] as const).some((key) => ask[key] && errors[key])
+  const problem = errors[''] || (inline ? '' : Object.values(errors).find(Boolean))
+
+  const handlers: Pick<PyasConnectDialogProps, 'onEvent' | 'onError' | 'onCancel' | 'onConnected'> =
+    {
+      // A return whose attempt record is missing has no known provider, so every button reports
+      // it. Each hook emits the event right before calling onError/onCancel: pass each on once.
+      onEvent(event: PyasEvent) {
+        const key = event.attemptId && event.type + event.attemptId
+        repeat.current = !!key && seen.current.has(key)
+        if (key) seen.current.add(key)
+        if (event.type === 'started') setErrors({})
+        if (!repeat.current) onEvent?.(event)
+      },
+      onError(error: PyasConnectError) {
+        if (repeat.current) return
+        setErrors(error.fieldErrors ?? { '': error.message })
+        onError?.(error)
+      },
+      onCancel() {
+        if (!repeat.current) onCancel?.()
+      },
+      onConnected(connected, context) {
+        setAccount(connected)
+        setErrors({})
+        onConnected?.(connected, context)
+      },
+    }
+
+  const field = (key: Field, label: string) => {
+    const error = ask[key] && errors[key]
+    const fieldId = id + key
+    return (
+      ask[key] && (
+        <div className="pyas-dialog__field">
+          <label htmlFor={fieldId}>{label}</label>
+          <input
+            id={fieldId}
+            name={key}
+            type={key === 'email' ? 'email' : 'text'}
+            autoComplete={key}
+            // An email is needed only for Google and Outlook; Zoom does without.
+            required={key === 'name' || providers.every(needsEmail)}
+            value={form[key]}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${fieldId}-error` : undefined}
+            onChange={(event) => {
+              const { value } = event.target
+              setForm((previous) => ({ ...previous, [key]: value }))
+              setErrors((previous) => ({ ...previous, [key]: undefined }))
+            }}
+          />
+          {error && (
+            <p id={`${fieldId}-error`} className="pyas-dialog__invalid">
+              {error}
+            </p>
+          )}
+        </div>
+      )
+    )
+  }
+
+  return (
+    <dialog
+      aria-labelledby={`${id}title`}
+      aria-describedby={productName ? `${id}lede` : undefined}
+      {...rest}
+      ref={ref}
+      className={[unstyled ? '' : 'pyas-dialog', className].filter(Boolean).join(' ') || undefined}
+      onCancel={(event) => {
+        // Controlled: the app closes it by setting `open`, which keeps prop and element in step.
+        event.preventDefault()
+        onOpenChange(false)
+      }}
+      onClose={(event) => {
+        // A close that came without a cancel we could refuse (`<form method="dialog">`, close()
+        // from other code). Our own close() in the effect's cleanup also lands here, a task later:
+        // by then `open` is false, or (StrictMode re-running the effect) the dialog is open again.
+        if (open && !event.currentTarget.open) onOpenChange(false)
+      }}
+    >
+      <div className="pyas-dialog__header">
+        <h2 id={`${id}title`} className="pyas-dialog__title">
+          {title}
+        </h2>
+        <button
+          type="button"
+          className="pyas-dialog__close"
+          aria-label="Close"
+          onClick={() => onOpenChange(false)}
+        >
+          <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
+            <path
+              d="M4 4l8 8m0-8-8 8"
+              stroke="currentColor"
+              strokeWidth="1.75"
+              strokeLinecap="round"
+            />
+          </svg>
+        </button>
+      </div>
+      {productName && (
+        <p id={`${id}lede`} className="pyas-dialog__lede">
+          {productName} uses Pyas to securely connect your account
+        </p>
+      )}
+      {field('name', 'Your name')}
+      {field('email', 'Work email')}
+      {problem && <p className="pyas-dialog__problem">{problem}</p>}
+      {account && (
+        <p className="pyas-dialog__connected">Connected as {account.email || account.name}</p>
+      )}
+      <div className="pyas-dialog__providers">
+        {providers.map((provider) => (
+          <ConnectButton
+            key={provider}
+            provider={provider}
+            name={name ?? form.name}
+            email={email ?? form.email}
+            returnTo={returnTo}
+            mode={mode}
+            popupFallback={popupFallback}
+            unstyled={unstyled}
+            {...handlers}
+          />
+        ))}
+      </div>
+    </dialog>
+  )
+}
