@@ -1,5 +1,5 @@
 'use client'
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import { type ConnectMode, createState, saveAttempt } from '../core/attempts.js'
 import { startCallback } from '../core/callbackFlow.js'
 import { safeReturnTo } from '../core/callbackUrl.js'
@@ -11,6 +11,7 @@ import {
 } from '../core/connectReducer.js'
 import { PyasConnectError, toPyasConnectError } from '../core/PyasConnectError.js'
 import { openPopup, watchPopup } from '../core/popupWindow.js'
+import { createPrefetchCache, prefetchKey } from '../core/prefetchCache.js'
 import type { PyasAccount, PyasProvider } from '../core/types.js'
 import { assertConnectInput, connectFieldErrors } from '../core/validateConnect.js'
 import { attemptIdOf } from './events.js'
@@ -60,19 +61,6 @@ export interface UsePyasConnectResult {
   isPending: boolean
 }
 
-interface Prefetched {
-  key: string
-  state: string
-  at: number
-  url?: string
-  promise: Promise<string>
-}
-
-/** A prefetched URL is used once, and only this fresh. */
-const PREFETCH_TTL_MS = 5 * 60 * 1000
-const prefetchKey = (provider: PyasProvider, email: string | undefined) =>
-  `${provider}\n${provider === 'zoom' ? '' : (email?.trim() ?? '')}`
-
 /** The whole connect round trip for one provider: start it, and finish it when the user returns. */
 export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectResult {
   const runtime = usePyasRuntime()
@@ -82,7 +70,7 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
   const runtimeRef = useLatest(runtime)
   const pending = useRef(false)
   const status = useLatest(state.status)
-  const prefetched = useRef<Prefetched | undefined>(undefined)
+  const [prefetched] = useState(createPrefetchCache)
 
   useCallbackResult(runtimeRef, options.provider, dispatch, handlers)
 
@@ -104,11 +92,9 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
 
   const prefetch = useCallback(() => {
     const { options, runtime } = latest.current
-    const { provider, email } = options
-    if (pending.current || connectFieldErrors({ provider, email, name: options.name })) return
-    const key = prefetchKey(provider, email)
-    const held = prefetched.current
-    if (held && held.key === key && Date.now() - held.at < PREFETCH_TTL_MS) return
+    const { provider, name } = options
+    const email = options.email?.trim()
+    if (pending.current || connectFieldErrors({ provider, email, name })) return
     try {
       const storage = runtime.getStorage()
       storage.setItem('pyas:probe', '1')
@@ -116,19 +102,10 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
     } catch {
       return
     }
-    const state = createState()
-    const entry: Prefetched = { key, state, at: Date.now(), promise: Promise.resolve('') }
-    entry.promise = runtime.client.getOAuthUrl(provider, { email: email?.trim(), state })
-    entry.promise.then(
-      (url) => {
-        entry.url = url
-      },
-      () => {
-        if (prefetched.current === entry) prefetched.current = undefined
-      },
+    prefetched.warm(prefetchKey(provider, email), (state) =>
+      runtime.client.getOAuthUrl(provider, { email, state }),
     )
-    prefetched.current = entry
-  }, [latest])
+  }, [latest, prefetched])
 
   /** Stops watching the current popup, if any. */
   const popupSession = useRef<(() => void) | undefined>(undefined)
@@ -163,11 +140,8 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
       }
       pending.current = true
       dispatch({ type: 'start' })
-      const held = prefetched.current
-      prefetched.current = undefined
-      const usable =
-        held && held.key === prefetchKey(provider, email) && Date.now() - held.at < PREFETCH_TTL_MS
-      const state = usable ? held.state : createState()
+      const held = prefetched.take(prefetchKey(provider, email))
+      const state = held?.state ?? createState()
       const emit = (type: 'started' | 'redirecting' | 'popup_opened') =>
         input.onEvent?.({ type, provider, attemptId: attemptIdOf(state), at: Date.now() })
       emit('started')
@@ -194,9 +168,8 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
       let url: string
       try {
         url =
-          usable && held.url
-            ? held.url
-            : await (usable ? held.promise : runtime.client.getOAuthUrl(provider, { email, state }))
+          held?.url ??
+          (await (held?.promise ?? runtime.client.getOAuthUrl(provider, { email, state })))
       } catch (error) {
         abandon(toPyasConnectError(error))
         return
@@ -218,7 +191,7 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
         onClosed: () => fail(new PyasConnectError('popup_closed'), state),
       })
     },
-    [latest, fail, status, endPopup, handlers],
+    [latest, fail, status, endPopup, handlers, prefetched],
   )
 
   const reset = useCallback(() => {
