@@ -9,7 +9,7 @@ const result = await build({
   write: false,
   format: 'esm',
   platform: 'browser',
-  external: ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query'],
+  external: ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query', 'node:*'],
   logLevel: 'error',
 })
 const code = result.outputFiles[0].text.toLowerCase()
