@@ -1,0 +1,227 @@
+// The server behind `npm start`: the demo app (Vite, in middleware mode, with HMR) and the Pyas
+// proxy at /api/pyas, on one node:http server bound to 127.0.0.1.
+//
+//   npm start                                  offline: an embedded fake Pyas, consent page included
+//   PYAS_API_KEY=… npm start                   live: real Pyas (PYAS_BASE_URL to point elsewhere)
+//   PORT=0 node demo/server.mjs / --port 0     any free port (the e2e tests read the printed URL)
+//   node demo/server.mjs --build               bundle the app once instead of HMR (e2e, bench)
+//
+// No build step: Vite compiles the library's TypeScript on demand, for the browser and (through
+// ssrLoadModule) for this server, so a fresh `npm ci` is all `npm start` needs.
+import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:http'
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { createServer as createViteServer } from 'vite'
+import { buildApp } from './builtApp.mjs'
+
+const DEMO_ROOT = fileURLToPath(new URL('.', import.meta.url))
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url))
+const PROXY_PREFIX = '/api/pyas'
+const FAKE_PREFIX = '/fake-pyas'
+
+/** `--port 8080`, `--port=8080`, else `PORT`, else 5173. `0` picks a free port. */
+export function readPort(argv = process.argv.slice(2), env = process.env) {
+  const index = argv.findIndex((arg) => arg === '--port' || arg.startsWith('--port='))
+  const raw =
+    index === -1
+      ? env.PORT
+      : argv[index].includes('=')
+        ? argv[index].slice('--port='.length)
+        : argv[index + 1]
+  if (raw === undefined || raw === '') return 5173
+  const port = Number(raw)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`demo: invalid port "${raw}" (use a number from 0 to 65535)`)
+  }
+  return port
+}
+
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve(server.address().port)
+    })
+  })
+}
+
+/** One terminal line per proxy request (never the query: it carries the user's email). */
+function logRequest(log, tag, req, res) {
+  const start = performance.now()
+  const path = (req.url ?? '/').split('?')[0]
+  res.on('finish', () => {
+    const ms = Math.round(performance.now() - start)
+    log(`[${tag}] ${req.method} ${path} → ${res.statusCode} (${ms} ms)`)
+  })
+}
+
+/** The demo app's Vite config: its own, not the library's vite.config.ts (library mode + dts). */
+function appConfig(mode) {
+  return {
+    configFile: false,
+    root: DEMO_ROOT,
+    cacheDir: `${REPO_ROOT}node_modules/.vite-demo`,
+    clearScreen: false,
+    logLevel: 'warn',
+    plugins: [react()],
+    define: { __DEMO_MODE__: JSON.stringify(mode) },
+  }
+}
+
+/**
+ * Starts the demo. Without `apiKey` the proxy's upstream is an in-memory fake Pyas whose consent
+ * page this server serves at /fake-pyas/consent; its key is random and only lives in this process.
+ */
+export async function startDemoServer({
+  port = 5173,
+  host = '127.0.0.1',
+  apiKey = process.env.PYAS_API_KEY || undefined,
+  baseUrl = process.env.PYAS_BASE_URL || undefined,
+  bundle = false,
+  log = console.log,
+} = {}) {
+  const startedAt = performance.now()
+  const mode = apiKey ? 'live' : 'offline'
+  const server = createServer()
+  const actualPort = await listen(server, port, host)
+  const origin = `http://${host}:${actualPort}`
+
+  const config = appConfig(mode)
+  const vite = await createViteServer({
+    ...config,
+    appType: bundle ? 'custom' : 'spa',
+    // Optimise every dependency up front, so the first page load never triggers a reload (and
+    // none at all when the app is bundled: the dev server then only compiles the proxy).
+    optimizeDeps: bundle
+      ? { noDiscovery: true, include: [] }
+      : {
+          entries: ['index.html'],
+          include: [
+            'react',
+            'react/jsx-runtime',
+            'react/jsx-dev-runtime',
+            'react-dom',
+            'react-dom/client',
+            '@tanstack/react-query',
+          ],
+        },
+    server: {
+      middlewareMode: true,
+      hmr: bundle ? false : { server },
+      fs: { allow: [REPO_ROOT] },
+    },
+  })
+  const building = bundle ? buildApp(config) : undefined
+
+  const { createPyasProxy, toNodeHandler } = await vite.ssrLoadModule(
+    `${REPO_ROOT}src/server/index.ts`,
+  )
+  // Both origins the server answers on may call the proxy; a POST from anywhere else is refused.
+  const allowedOrigins = [origin, `http://localhost:${actualPort}`]
+  let proxy
+  let consentPage
+  if (apiKey) {
+    proxy = createPyasProxy({ apiKey, allowedOrigins, ...(baseUrl ? { baseUrl } : {}) })
+  } else {
+    const { createFakePyas } = await vite.ssrLoadModule(`${REPO_ROOT}src/testing/createFakePyas.ts`)
+    const fakeKey =
+      process.env.PYAS_DEMO_FAKE_KEY || `demo_${randomBytes(24).toString('base64url')}`
+    const fake = createFakePyas({
+      apiKey: fakeKey,
+      appName: 'Acme Scheduling',
+      // Back to the demo page on whichever host the consent page was opened (127.0.0.1 or localhost).
+      redirectUrl: (request) => new URL('/', request.url),
+      latencyMs: Number(process.env.PYAS_DEMO_LATENCY_MS ?? 0),
+    })
+    proxy = createPyasProxy({
+      apiKey: fakeKey,
+      baseUrl: `${origin}${FAKE_PREFIX}`,
+      fetch: fake.fetch, // in memory: no real HTTP between the proxy and the fake
+      allowedOrigins,
+    })
+    consentPage = toNodeHandler(fake.handle)
+  }
+  const proxyHandler = toNodeHandler(proxy)
+  const serveBuilt = await building
+
+  server.on('request', (req, res) => {
+    const path = (req.url ?? '/').split('?')[0]
+    if (path === PROXY_PREFIX || path.startsWith(`${PROXY_PREFIX}/`)) {
+      logRequest(log, 'proxy', req, res)
+      proxyHandler(req, res)
+    } else if (consentPage && path.startsWith(`${FAKE_PREFIX}/`)) {
+      logRequest(log, 'fake-pyas', req, res)
+      // Only the consent screen is public; the fake's API is reached through the proxy alone.
+      if (/^\/fake-pyas\/consent(\/decision)?\/?$/.test(path)) consentPage(req, res)
+      else res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found')
+    } else if (serveBuilt) {
+      serveBuilt(req, res)
+    } else {
+      vite.middlewares(req, res, () => {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+        res.end('Not found')
+      })
+    }
+  })
+
+  const url = `${origin}/`
+  const startMs = Math.round(performance.now() - startedAt)
+  let closing
+  return {
+    url,
+    mode,
+    bundle,
+    startMs,
+    close() {
+      closing ??= (async () => {
+        await vite.close()
+        await new Promise((resolve) => {
+          server.close(() => resolve())
+          server.closeAllConnections()
+        })
+      })()
+      return closing
+    },
+  }
+}
+
+async function main() {
+  const argv = process.argv.slice(2)
+  const demo = await startDemoServer({
+    port: readPort(argv),
+    bundle: argv.includes('--build') || process.env.DEMO_BUILD === '1',
+  })
+  const modeLine =
+    demo.mode === 'live'
+      ? `live mode: real Pyas at ${process.env.PYAS_BASE_URL || 'https://api.pyas.io'}`
+      : 'offline mode: fake Pyas'
+  const served = demo.bundle ? ', bundled app' : ''
+  console.log(`Demo ready at ${demo.url} (${modeLine}${served}) in ${demo.startMs} ms`)
+  if (demo.mode === 'live') {
+    console.log(`Set the redirect URL in your Pyas dashboard to ${demo.url}`)
+  } else {
+    console.log('Set PYAS_API_KEY (and optionally PYAS_BASE_URL) to connect real calendars.')
+  }
+  const stop = (signal) => {
+    console.log(`\n${signal}: stopping the demo…`)
+    // A stuck connection must not keep the process alive.
+    setTimeout(() => process.exit(0), 3000).unref()
+    demo.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error) => {
+    console.error(
+      error?.code === 'EADDRINUSE' ? `demo: port ${error.port} is already in use` : error,
+    )
+    process.exit(1)
+  })
+}

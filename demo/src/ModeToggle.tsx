@@ -1,0 +1,33 @@
+import type { ConnectMode } from '../../src/index.js'
+
+interface ModeToggleProps {
+  mode: ConnectMode
+  onChange: (mode: ConnectMode) => void
+}
+
+const OPTIONS: Array<{ value: ConnectMode; label: string; hint: string }> = [
+  { value: 'redirect', label: 'This tab', hint: 'Leave the page and come back' },
+  { value: 'popup', label: 'Popup window', hint: 'Stay on this page' },
+]
+
+/** Redirect or popup: the `mode` prop of every connect button. */
+export function ModeToggle({ mode, onChange }: ModeToggleProps) {
+  return (
+    <fieldset className="segmented">
+      <legend>Open the sign-in screen in</legend>
+      {OPTIONS.map((option) => (
+        <label key={option.value} className="segmented__option">
+          <input
+            type="radio"
+            name="connect-mode"
+            value={option.value}
+            checked={mode === option.value}
+            onChange={() => onChange(option.value)}
+          />
+          <span className="segmented__label">{option.label}</span>
+          <span className="segmented__hint">{option.hint}</span>
+        </label>
+      ))}
+    </fieldset>
+  )
+}

@@ -1,0 +1,45 @@
+// Popup mode: the consent page opens in a popup that hands the code to the opener and closes.
+
+import { ADA, accountRows, alertText, connectButton, isConsentUrl, openDemo } from './demoPage.mjs'
+import { check, same } from './harness.mjs'
+
+export const popupTests = [
+  {
+    name: 'Popup mode: Allow in the popup, popup closes, opener shows the account',
+    async run({ context, page, traffic, demo }) {
+      await openDemo(page, demo, ADA)
+      await page.getByRole('radio', { name: /Popup window/ }).check()
+      const openerNavigations = []
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame()) openerNavigations.push(frame.url())
+      })
+      const opened = context.waitForEvent('page')
+      await connectButton(page, 'google').click()
+      const popup = await opened
+      await popup.waitForURL(isConsentUrl)
+      const exchanged = page.waitForResponse(
+        (response) =>
+          response.request().method() === 'POST' &&
+          new URL(response.url()).pathname === '/api/pyas/google/connect',
+      )
+      const closed = popup.waitForEvent('close', { timeout: 15_000 })
+      // The popup may close before the click's own bookkeeping finishes: that is the point.
+      await popup
+        .getByRole('button', { name: 'Allow' })
+        .click()
+        .catch((error) => {
+          if (!popup.isClosed()) throw error
+        })
+      await closed
+      const { account } = (await (await exchanged).json()).data
+      await page.locator('.account__id', { hasText: account.accountId }).waitFor()
+      same(account.email, ADA.email, 'account email')
+      same(openerNavigations.length, 0, `opener navigations (${openerNavigations.join(', ')})`)
+      same(new URL(page.url()).search, '', 'opener URL query')
+      same(await alertText(page), '', 'alert region')
+      same(await accountRows(page).count(), 1, 'accounts')
+      same(traffic.count('POST', '/api/pyas/google/connect'), 1, 'POST connect')
+      check(traffic.count('GET', '/api/pyas/google/oauth') === 1, 'one GET oauth')
+    },
+  },
+]
