@@ -18,4 +18,6 @@ if (found.length) {
   console.error(`client bundle check: FAILED, the browser bundle contains ${found.join(', ')}`)
   process.exit(1)
 }
-console.log(`client bundle check: ok (${code.length} bytes unminified, none of ${FORBIDDEN.join(', ')})`)
+console.log(
+  `client bundle check: ok (${code.length} bytes unminified, none of ${FORBIDDEN.join(', ')})`,
+)

@@ -8,6 +8,8 @@ let failed = 0
 for (const file of reports) {
   const report = JSON.parse(readFileSync(file, 'utf8'))
   passed += report.numPassedTests ?? 0
-  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) * (report.numTotalTests ? 0 : 1)
+  failed +=
+    (report.numFailedTests ?? 0) +
+    (report.numFailedTestSuites ?? 0) * (report.numTotalTests ? 0 : 1)
 }
 console.log(`${passed} passed, ${failed} failed`)

@@ -1,0 +1,102 @@
+// Screenshots the ConnectButton "All States" story from the static Storybook in headless Debian
+// chromium: serves storybook-static on 127.0.0.1 (msw's service worker needs http, not file://),
+// waits until every card shows the state it is named after, saves test-results/all-states.png and
+// exits. Run `npm run build-storybook` first. Usage: node scripts/screenshot-stories.mjs [story-id]
+import { mkdir, readFile, stat } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import { extname, join, normalize, resolve } from 'node:path'
+import { chromium } from 'playwright-core'
+
+const ROOT = resolve('storybook-static')
+const STORY_ID = process.argv[2] ?? 'components-connectbutton--all-states'
+const OUT = resolve('test-results/all-states.png')
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+}
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+// Whatever happens, stop by ourselves.
+const deadline = setTimeout(() => {
+  console.error('screenshot: timed out after 90 s')
+  process.exit(1)
+}, 90_000)
+deadline.unref()
+
+const server = createServer(async (request, response) => {
+  const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname))
+  const file = join(ROOT, path.endsWith('/') ? `${path}index.html` : path)
+  try {
+    if (!file.startsWith(ROOT) || !(await stat(file)).isFile()) throw new Error('not found')
+    const type = TYPES[extname(file)] ?? 'application/octet-stream'
+    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' })
+    response.end(await readFile(file))
+  } catch {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
+  }
+})
+
+let browser
+let failed = false
+try {
+  const index = JSON.parse(await readFile(join(ROOT, 'index.json'), 'utf8'))
+  if (!index.entries[STORY_ID]) throw new Error(`no story ${STORY_ID} in storybook-static`)
+  await new Promise((done) => server.listen(0, '127.0.0.1', done))
+  const { port } = server.address()
+
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+  })
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+  await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${STORY_ID}&viewMode=story`)
+
+  // Settled: the play function has clicked through, and each card's button shows its state.
+  await page.waitForFunction(
+    () => {
+      const cards = [...document.querySelectorAll('[data-expected-state]')]
+      return (
+        cards.length > 0 &&
+        cards.every(
+          (card) =>
+            card.querySelector('[data-state]')?.getAttribute('data-state') ===
+            card.getAttribute('data-expected-state'),
+        )
+      )
+    },
+    undefined,
+    { timeout: 30_000, polling: 100 },
+  )
+  await page.evaluate(async () => {
+    await document.fonts.ready
+    // The play function's last click leaves a focus ring; a still picture doesn't need it.
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur()
+  })
+  await mkdir(resolve('test-results'), { recursive: true })
+  await page.screenshot({ path: OUT, fullPage: true, animations: 'disabled', caret: 'hide' })
+  console.log(`screenshot: ${OUT}`)
+} catch (error) {
+  failed = true
+  console.error('screenshot failed:', error instanceof Error ? error.message : error)
+} finally {
+  await browser?.close()
+  server.close()
+  server.closeAllConnections?.()
+}
+process.exit(failed ? 1 : 0)

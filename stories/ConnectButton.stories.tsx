@@ -1,0 +1,55 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { fn } from 'storybook/test'
+import { ConnectButton, type ConnectButtonProps } from '../src/index.js'
+import {
+  allStatesStory,
+  darkBackgroundStory,
+  stateStory,
+  themedStory,
+  unstyledStory,
+} from './support/stateStories.js'
+
+/**
+ * Each state below is reached through the real round trip: a click (the play function) against
+ * msw handlers from `@pyas/react/testing`, or a page that starts as the return from the consent
+ * screen. Nothing is forced through props; `navigate` is held so no story leaves Storybook.
+ */
+const meta = {
+  title: 'Components/ConnectButton',
+  component: ConnectButton,
+  args: {
+    provider: 'google',
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    onConnected: fn(),
+    onError: fn(),
+    onCancel: fn(),
+    onEvent: fn(),
+  },
+  argTypes: {
+    provider: { control: 'inline-radio', options: ['google', 'microsoft', 'zoom'] },
+    mode: { control: 'inline-radio', options: ['redirect', 'popup'] },
+    popupFallback: { control: 'inline-radio', options: ['error', 'redirect'] },
+  },
+} satisfies Meta<typeof ConnectButton>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const Idle: Story = stateStory('Idle')
+export const Preparing: Story = stateStory('Preparing')
+export const Redirecting: Story = stateStory('Redirecting')
+export const Exchanging: Story = stateStory('Exchanging')
+export const Connected: Story = stateStory('Connected')
+export const Cancelled: Story = stateStory('Cancelled')
+export const InvalidEmail: Story = stateStory('InvalidEmail')
+export const Unauthorized: Story = stateStory('Unauthorized')
+export const RateLimited: Story = stateStory('RateLimited')
+export const NetworkError: Story = stateStory('NetworkError')
+export const StateMismatch: Story = stateStory('StateMismatch')
+export const AllStates: Story = allStatesStory('ConnectButton', (args: ConnectButtonProps) => (
+  <ConnectButton {...args} />
+))
+export const Unstyled: Story = unstyledStory()
+export const Themed: Story = themedStory()
+export const DarkBackground: Story = darkBackgroundStory()

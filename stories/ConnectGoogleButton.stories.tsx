@@ -1,0 +1,51 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { fn } from 'storybook/test'
+import { ConnectGoogleButton, type ConnectGoogleButtonProps } from '../src/index.js'
+import {
+  allStatesStory,
+  darkBackgroundStory,
+  stateStory,
+  themedStory,
+  unstyledStory,
+} from './support/stateStories.js'
+
+/** `ConnectButton` with `provider="google"`, labelled “Connect Google Calendar” by default. */
+const meta = {
+  title: 'Components/ConnectGoogleButton',
+  component: ConnectGoogleButton,
+  args: {
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    onConnected: fn(),
+    onError: fn(),
+    onCancel: fn(),
+    onEvent: fn(),
+  },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['redirect', 'popup'] },
+    popupFallback: { control: 'inline-radio', options: ['error', 'redirect'] },
+  },
+} satisfies Meta<typeof ConnectGoogleButton>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const Idle: Story = stateStory('Idle', 'google')
+export const Preparing: Story = stateStory('Preparing', 'google')
+export const Redirecting: Story = stateStory('Redirecting', 'google')
+export const Exchanging: Story = stateStory('Exchanging', 'google')
+export const Connected: Story = stateStory('Connected', 'google')
+export const Cancelled: Story = stateStory('Cancelled', 'google')
+export const InvalidEmail: Story = stateStory('InvalidEmail', 'google')
+export const Unauthorized: Story = stateStory('Unauthorized', 'google')
+export const RateLimited: Story = stateStory('RateLimited', 'google')
+export const NetworkError: Story = stateStory('NetworkError', 'google')
+export const StateMismatch: Story = stateStory('StateMismatch', 'google')
+export const AllStates: Story = allStatesStory(
+  'ConnectGoogleButton',
+  (args: ConnectGoogleButtonProps) => <ConnectGoogleButton {...args} />,
+  'google',
+)
+export const Unstyled: Story = unstyledStory()
+export const Themed: Story = themedStory()
+export const DarkBackground: Story = darkBackgroundStory()

@@ -1,0 +1,51 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { fn } from 'storybook/test'
+import { ConnectOutlookButton, type ConnectOutlookButtonProps } from '../src/index.js'
+import {
+  allStatesStory,
+  darkBackgroundStory,
+  stateStory,
+  themedStory,
+  unstyledStory,
+} from './support/stateStories.js'
+
+/** `ConnectButton` with `provider="microsoft"`, labelled “Connect Outlook Calendar” by default. */
+const meta = {
+  title: 'Components/ConnectOutlookButton',
+  component: ConnectOutlookButton,
+  args: {
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    onConnected: fn(),
+    onError: fn(),
+    onCancel: fn(),
+    onEvent: fn(),
+  },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['redirect', 'popup'] },
+    popupFallback: { control: 'inline-radio', options: ['error', 'redirect'] },
+  },
+} satisfies Meta<typeof ConnectOutlookButton>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const Idle: Story = stateStory('Idle', 'microsoft')
+export const Preparing: Story = stateStory('Preparing', 'microsoft')
+export const Redirecting: Story = stateStory('Redirecting', 'microsoft')
+export const Exchanging: Story = stateStory('Exchanging', 'microsoft')
+export const Connected: Story = stateStory('Connected', 'microsoft')
+export const Cancelled: Story = stateStory('Cancelled', 'microsoft')
+export const InvalidEmail: Story = stateStory('InvalidEmail', 'microsoft')
+export const Unauthorized: Story = stateStory('Unauthorized', 'microsoft')
+export const RateLimited: Story = stateStory('RateLimited', 'microsoft')
+export const NetworkError: Story = stateStory('NetworkError', 'microsoft')
+export const StateMismatch: Story = stateStory('StateMismatch', 'microsoft')
+export const AllStates: Story = allStatesStory(
+  'ConnectOutlookButton',
+  (args: ConnectOutlookButtonProps) => <ConnectOutlookButton {...args} />,
+  'microsoft',
+)
+export const Unstyled: Story = unstyledStory()
+export const Themed: Story = themedStory()
+export const DarkBackground: Story = darkBackgroundStory()

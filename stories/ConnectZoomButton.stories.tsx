@@ -1,0 +1,50 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { fn } from 'storybook/test'
+import { ConnectZoomButton, type ConnectZoomButtonProps } from '../src/index.js'
+import {
+  allStatesStory,
+  darkBackgroundStory,
+  stateStory,
+  themedStory,
+  unstyledStory,
+} from './support/stateStories.js'
+
+/** `ConnectButton` with `provider="zoom"`, labelled “Connect Zoom” by default. */
+const meta = {
+  title: 'Components/ConnectZoomButton',
+  component: ConnectZoomButton,
+  args: {
+    name: 'Ada Lovelace',
+    onConnected: fn(),
+    onError: fn(),
+    onCancel: fn(),
+    onEvent: fn(),
+  },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['redirect', 'popup'] },
+    popupFallback: { control: 'inline-radio', options: ['error', 'redirect'] },
+  },
+} satisfies Meta<typeof ConnectZoomButton>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const Idle: Story = stateStory('Idle', 'zoom')
+export const Preparing: Story = stateStory('Preparing', 'zoom')
+export const Redirecting: Story = stateStory('Redirecting', 'zoom')
+export const Exchanging: Story = stateStory('Exchanging', 'zoom')
+export const Connected: Story = stateStory('Connected', 'zoom')
+export const Cancelled: Story = stateStory('Cancelled', 'zoom')
+// No InvalidEmail: Zoom never asks for an email (none is sent), so it cannot be invalid.
+export const Unauthorized: Story = stateStory('Unauthorized', 'zoom')
+export const RateLimited: Story = stateStory('RateLimited', 'zoom')
+export const NetworkError: Story = stateStory('NetworkError', 'zoom')
+export const StateMismatch: Story = stateStory('StateMismatch', 'zoom')
+export const AllStates: Story = allStatesStory(
+  'ConnectZoomButton',
+  (args: ConnectZoomButtonProps) => <ConnectZoomButton {...args} />,
+  'zoom',
+)
+export const Unstyled: Story = unstyledStory()
+export const Themed: Story = themedStory()
+export const DarkBackground: Story = darkBackgroundStory()

@@ -1,0 +1,112 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { useState } from 'react'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { PyasConnectDialog, type PyasConnectDialogProps } from '../src/index.js'
+import type { PyasStoryParameters } from './support/harness.js'
+
+/** An app's settings page that owns the dialog's `open` state, as `onOpenChange` expects. */
+function SettingsPage(props: PyasConnectDialogProps & { dark?: boolean }) {
+  const { open: initiallyOpen, onOpenChange, dark = false, ...dialogProps } = props
+  const [open, setOpen] = useState(initiallyOpen)
+  return (
+    <div className={dark ? 'demo-app demo-app--dark pyas-theme-dark' : 'demo-app'}>
+      <main className="demo-app__main">
+        <p className="demo-app__eyebrow">{dialogProps.productName ?? 'Your app'} · Settings</p>
+        <h1>Calendar integrations</h1>
+        <p>Connect a calendar so meetings land where you already look.</p>
+        <button type="button" className="demo-app__open" onClick={() => setOpen(true)}>
+          Add a calendar
+        </button>
+      </main>
+      <PyasConnectDialog
+        {...dialogProps}
+        open={open}
+        onOpenChange={(next) => {
+          onOpenChange(next)
+          setOpen(next)
+        }}
+      />
+    </div>
+  )
+}
+
+/**
+ * The provider picker on a native modal `<dialog>`. Each story renders in its own iframe on the
+ * docs page: a modal dialog takes over the whole document it lives in.
+ */
+const meta = {
+  title: 'Components/PyasConnectDialog',
+  component: PyasConnectDialog,
+  args: {
+    open: true,
+    productName: 'Acme Scheduling',
+    onOpenChange: fn(),
+    onConnected: fn(),
+    onError: fn(),
+    onCancel: fn(),
+    onEvent: fn(),
+  },
+  render: (args) => <SettingsPage {...args} />,
+  parameters: {
+    layout: 'fullscreen',
+    pyas: { readout: false } satisfies PyasStoryParameters,
+    docs: { story: { inline: false, iframeHeight: 620 } },
+  },
+} satisfies Meta<typeof PyasConnectDialog>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** Open, with the user known: one button per provider, nothing to fill in. */
+export const Idle: Story = {
+  args: { name: 'Ada Lovelace', email: 'ada@example.com' },
+  async play({ canvasElement, args }) {
+    const canvas = within(canvasElement)
+    const dialog = await canvas.findByRole('dialog', { name: 'Connect your calendar' })
+    await expect(dialog).toHaveAttribute('open')
+    const buttons = within(dialog).getAllByRole('button', { name: /^Connect / })
+    await expect(buttons.map((button) => button.dataset.provider)).toEqual([
+      'google',
+      'microsoft',
+      'zoom',
+    ])
+    for (const button of buttons) await expect(button).toHaveAttribute('data-state', 'idle')
+    await expect(buttons[0]).toHaveFocus()
+
+    // Controlled: Close asks the page, which closes it; the page's own button opens it again.
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }))
+    await expect(args.onOpenChange).toHaveBeenCalledWith(false)
+    await waitFor(() => expect(dialog).not.toHaveAttribute('open'))
+    await userEvent.click(canvas.getByRole('button', { name: 'Add a calendar' }))
+    await waitFor(() => expect(dialog).toHaveAttribute('open'))
+  },
+}
+
+/** No `name`/`email` props: the dialog asks for them and marks what is missing. */
+export const WithForm: Story = {
+  async play({ canvasElement }) {
+    const dialog = await within(canvasElement).findByRole('dialog')
+    const inDialog = within(dialog)
+    const google = inDialog.getByRole('button', { name: 'Connect Google Calendar' })
+    await userEvent.click(google)
+    const name = inDialog.getByLabelText('Your name')
+    await waitFor(() => expect(name).toHaveAccessibleDescription('Enter your name.'))
+    await expect(name).toHaveAttribute('aria-invalid', 'true')
+
+    await userEvent.type(name, 'Ada Lovelace')
+    await userEvent.type(inDialog.getByLabelText('Work email'), 'ada@example.com')
+    await userEvent.click(google)
+    await waitFor(() => expect(google).toHaveAttribute('data-state', 'redirecting'))
+    await expect(name).not.toHaveAttribute('aria-invalid')
+  },
+}
+
+/** `pyas-theme-dark` on an ancestor forces the dark palette (else it follows the system). */
+export const Dark: Story = {
+  args: { name: 'Ada Lovelace', email: 'ada@example.com' },
+  render: (args) => <SettingsPage {...args} dark />,
+  async play({ canvasElement }) {
+    const dialog = await within(canvasElement).findByRole('dialog')
+    await expect(getComputedStyle(dialog).backgroundColor).toBe('rgb(30, 31, 34)')
+  },
+}

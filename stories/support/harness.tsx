@@ -1,0 +1,186 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import {
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react'
+// The library's own test hook ("a new test is a new page load"), as test/react/helpers.tsx uses it.
+import { resetDocumentCallbacks } from '../../src/core/callbackFlow.js'
+import { PyasProvider, type PyasProviderId } from '../../src/index.js'
+import { SCENARIOS, type Scenario, type StateName } from './scenarios.js'
+import { simulateReturn } from './simulateReturn.js'
+
+/** `parameters.pyas` of a story. */
+export interface PyasStoryParameters {
+  /** The state the story shows; it decides the proxy and any simulated return. */
+  scenario?: StateName
+  /** The provider of a simulated return, for stories without a `provider` arg. */
+  provider?: PyasProviderId
+  /** Show the readout (state, live region, held navigation) under the story. @defaultValue true */
+  readout?: boolean
+}
+
+/** The args the harness reads; every story's args have this shape or less. */
+export interface FlowArgs {
+  provider?: PyasProviderId
+  name?: string
+  email?: string
+}
+
+/**
+ * Makes the document look like a fresh page load for `scenario`: forgets the callback an earlier
+ * story processed (hooks that mount with no callback in the URL would otherwise join it for a
+ * while, as a sibling button on a real page does), then simulates the return from the provider.
+ */
+export function prepareScenario(
+  scenario: Scenario | undefined,
+  provider: PyasProviderId,
+  args: FlowArgs,
+): void {
+  resetDocumentCallbacks()
+  if (!scenario?.returnKind) return
+  simulateReturn(scenario.returnKind, {
+    provider,
+    name: args.name ?? 'Ada Lovelace',
+    email: args.email,
+    fake: scenario.proxy.fake,
+  })
+}
+
+/**
+ * Mounts `children` only once `prepare` has run (when `active`), and calls `onMounted` after their
+ * effects did. The library reads the return URL in a passive effect: running `prepare` in a layout
+ * effect and mounting in the synchronous re-render it causes means nothing else (another story on
+ * a docs page, the next AllStates cell) can change the URL in between.
+ */
+export function AfterPrepare(props: {
+  prepare: () => void
+  active?: boolean
+  onMounted?: () => void
+  children: ReactNode
+}) {
+  const { active = true, children } = props
+  const [ready, setReady] = useState(false)
+  const latest = useRef(props)
+  latest.current = props
+  useLayoutEffect(() => {
+    if (!active || ready) return
+    latest.current.prepare()
+    setReady(true)
+  }, [active, ready])
+  if (!ready) return null
+  return (
+    <>
+      {children}
+      <AfterEffects run={latest.current.onMounted} />
+    </>
+  )
+}
+
+/** Sibling after the story: its effect runs after every effect of the story's tree. */
+function AfterEffects({ run }: { run: (() => void) | undefined }) {
+  const once = useRef(run)
+  useEffect(() => once.current?.(), [])
+  return null
+}
+
+/** What a connect button inside `ref` shows: its `data-state` and its live region's text. */
+export function useObservedFlow(ref: RefObject<HTMLElement | null>) {
+  const [seen, setSeen] = useState({ state: '', announces: '' })
+  useEffect(() => {
+    const root = ref.current
+    if (!root) return
+    const read = () => {
+      const state = root.querySelector('[data-state]')?.getAttribute('data-state') ?? ''
+      const announces = root.querySelector('[role="status"]')?.textContent ?? ''
+      setSeen((previous) =>
+        previous.state === state && previous.announces === announces
+          ? previous
+          : { state, announces },
+      )
+    }
+    read()
+    const observer = new MutationObserver(read)
+    observer.observe(root, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['data-state'],
+    })
+    return () => observer.disconnect()
+  }, [ref])
+  return seen
+}
+
+/** A `navigate` for `PyasProvider` that keeps the page (and Storybook) where it is. */
+export function useHeldNavigation() {
+  const [held, setHeld] = useState<string>()
+  const navigate = useCallback((url: string) => setHeld(url), [])
+  return [held, navigate] as const
+}
+
+/** A consent URL, shortened for display: its path, and the provider it is for. */
+export function describeUrl(url: string): string {
+  const parsed = new URL(url, window.location.href)
+  const provider = parsed.searchParams.get('provider')
+  return `${parsed.pathname}${provider ? ` (${provider})` : ''}`
+}
+
+/**
+ * The decorator behind every story: a fresh `QueryClient`, a `PyasProvider` on the story's proxy
+ * whose `navigate` is held (a story never leaves Storybook), the scenario prepared before the
+ * story mounts, and a readout of what the button shows and announces.
+ */
+export function StoryFrame(props: {
+  parameters: PyasStoryParameters | undefined
+  args: FlowArgs
+  children: ReactNode
+}) {
+  const { parameters = {}, args, children } = props
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+      }),
+  )
+  const [held, navigate] = useHeldNavigation()
+  const scenario = parameters.scenario ? SCENARIOS[parameters.scenario] : undefined
+  const provider = args.provider ?? parameters.provider ?? 'google'
+  const story = useRef<HTMLDivElement>(null)
+  const seen = useObservedFlow(story)
+  const readout = parameters.readout !== false
+  return (
+    <QueryClientProvider client={queryClient}>
+      <div className={readout ? 'demo-frame' : undefined}>
+        <PyasProvider proxyUrl={scenario?.proxy.url ?? '/api/pyas'} navigate={navigate}>
+          <div ref={story} className="demo-story">
+            <AfterPrepare prepare={() => prepareScenario(scenario, provider, args)}>
+              {children}
+            </AfterPrepare>
+          </div>
+        </PyasProvider>
+        {readout && (
+          <dl className="demo-readout">
+            <div>
+              <dt>data-state</dt>
+              <dd>{seen.state || '—'}</dd>
+            </div>
+            <div>
+              <dt>Live region</dt>
+              <dd>{seen.announces || '(silent)'}</dd>
+            </div>
+            <div>
+              <dt>navigate()</dt>
+              <dd>{held ? `held: ${describeUrl(held)}` : 'not called'}</dd>
+            </div>
+          </dl>
+        )}
+      </div>
+    </QueryClientProvider>
+  )
+}
