@@ -1,0 +1,67 @@
+import { createUpstreamCaller } from './createUpstreamCaller.js'
+import { FORBIDDEN, INTERNAL_ERROR, NOT_FOUND, ONLY_GET, ONLY_POST } from './jsonResult.js'
+import { matchRoute } from './matchRoute.js'
+import { oauthTarget } from './oauthTarget.js'
+import type { ProxyCore, ProxyExchange, ProxyResult } from './ProxyExchange.js'
+import { readConnectBody } from './readConnectBody.js'
+import { connectedAccount, readUpstreamAnswer } from './readUpstreamAnswer.js'
+import type { ResolvedProxyOptions } from './resolveProxyOptions.js'
+
+/**
+ * The proxy's request pipeline, shared by the Fetch handler and the Node fast path. Checks run in
+ * the contract's order: route 404, method 405, origin 403, `authorize` 403, content type 415,
+ * size 413, body 400, then the upstream call.
+ */
+export function createProxyCore(options: ResolvedProxyOptions): ProxyCore {
+  const { apiKey, providers, isAllowedOrigin, authorize, onConnected, maxBodyBytes } = options
+  const callUpstream = createUpstreamCaller(options)
+
+  async function run(exchange: ProxyExchange): Promise<ProxyResult> {
+    const route = matchRoute(exchange.url, providers)
+    if (!route) return NOT_FOUND
+    const { provider, action } = route
+    if (action === 'oauth' && exchange.method !== 'GET') return ONLY_GET
+    if (action === 'connect' && exchange.method !== 'POST') return ONLY_POST
+    if (isAllowedOrigin) {
+      const origin = exchange.header('origin')
+      // A browser always sends Origin on a POST; a GET may come from a plain navigation.
+      const allowed = origin === null ? action === 'oauth' : isAllowedOrigin(origin, exchange)
+      if (!allowed) return FORBIDDEN
+    }
+    const oauth = action === 'oauth' ? oauthTarget(provider, route.search) : undefined
+    if (authorize) {
+      const request = exchange.request()
+      const verdict = await authorize({ request, provider, action, email: oauth?.email })
+      if (verdict instanceof Response) return { kind: 'response', response: verdict }
+      if (verdict !== true) return FORBIDDEN
+    }
+    let body: string | undefined
+    if (!oauth) {
+      const read = await readConnectBody(exchange, maxBodyBytes)
+      if ('kind' in read) return read
+      body = JSON.stringify({ code: read.code, name: read.name })
+    }
+    const upstream = await callUpstream(exchange, oauth?.path ?? `/${provider}/connect`, body)
+    if ('kind' in upstream) return upstream
+    const { result, value } = readUpstreamAnswer(upstream, apiKey)
+    const account = onConnected && !oauth ? connectedAccount(result, value) : null
+    if (onConnected && account) {
+      await onConnected(account, { request: exchange.request(), provider })
+    }
+    return result
+  }
+
+  return async function handle(exchange) {
+    try {
+      return await run(exchange)
+    } catch (error) {
+      // The user's hooks (authorize, onConnected, allowedOrigins) throw here, and so does reading
+      // the body of a client that hung up. The client learns nothing; the server log gets the
+      // cause, unless it was only the client leaving.
+      if (!exchange.isAborted()) {
+        console.error('[@pyas/react/server] request failed with an internal error:', error)
+      }
+      return INTERNAL_ERROR
+    }
+  }
+}

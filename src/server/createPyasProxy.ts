@@ -1,0 +1,31 @@
+import { createProxyCore } from './createProxyCore.js'
+import { fetchExchange } from './fetchExchange.js'
+import { JSON_HEADERS } from './jsonResult.js'
+import { PROXY_CORE, type ProxyResult } from './ProxyExchange.js'
+import type { PyasProxyHandler, PyasProxyOptions } from './PyasProxyOptions.js'
+import { resolveProxyOptions } from './resolveProxyOptions.js'
+
+function toResponse(result: ProxyResult): Response {
+  if (result.kind === 'response') return result.response
+  const headers = result.headers ? { ...JSON_HEADERS, ...result.headers } : JSON_HEADERS
+  return new Response(result.body, { status: result.status, headers })
+}
+
+/**
+ * Creates the server half of the connect flow: a Fetch handler that forwards
+ * `GET …/{provider}/oauth` and `POST …/{provider}/connect` to Pyas with your API key, after the
+ * route, method, origin, `authorize`, content type, size and body checks. Mount it for GET and POST
+ * under any path (Next.js route handler, Hono, Bun, Deno, workers; `toNodeHandler` for Node).
+ *
+ * @throws Error when an option is missing or invalid (e.g. no `apiKey`), so a misconfigured server
+ * fails at start-up rather than on the first user.
+ */
+export function createPyasProxy(options: PyasProxyOptions): PyasProxyHandler {
+  const core = createProxyCore(resolveProxyOptions(options))
+  async function pyasProxy(request: Request): Promise<Response> {
+    return toResponse(await core(fetchExchange(request)))
+  }
+  // Lets toNodeHandler skip the Request/Response round trip while running the same core.
+  Object.defineProperty(pyasProxy, PROXY_CORE, { value: core })
+  return pyasProxy
+}

@@ -1,0 +1,44 @@
+import type { PyasValidationError } from '../core/types.js'
+import type { ProxyResult } from './ProxyExchange.js'
+
+/** A result the proxy built itself. */
+export type JsonResult = Extract<ProxyResult, { kind: 'json' }>
+
+/** A JSON result with optional extra headers; the writers add content type and `no-store`. */
+export function jsonResult(
+  status: number,
+  body: string,
+  headers?: Readonly<Record<string, string>>,
+): JsonResult {
+  return { kind: 'json', status, body, headers }
+}
+
+function errorResult(status: number, error: string): JsonResult {
+  return jsonResult(status, JSON.stringify({ error }))
+}
+
+// Fixed answers are built once; results are immutable, so sharing them is safe.
+export const NOT_FOUND = errorResult(404, 'not_found')
+export const FORBIDDEN = errorResult(403, 'forbidden')
+export const UNSUPPORTED_MEDIA_TYPE = errorResult(415, 'unsupported_media_type')
+export const PAYLOAD_TOO_LARGE = errorResult(413, 'payload_too_large')
+export const INTERNAL_ERROR = errorResult(500, 'internal_error')
+export const BAD_GATEWAY = errorResult(502, 'bad_gateway')
+export const UPSTREAM_UNREACHABLE = errorResult(502, 'upstream_unreachable')
+export const UPSTREAM_TIMEOUT = errorResult(504, 'upstream_timeout')
+
+const METHOD_NOT_ALLOWED = JSON.stringify({ error: 'method_not_allowed' })
+export const ONLY_GET = jsonResult(405, METHOD_NOT_ALLOWED, { allow: 'GET' })
+export const ONLY_POST = jsonResult(405, METHOD_NOT_ALLOWED, { allow: 'POST' })
+
+/** A 400 in Pyas's validation shape, so the browser maps it like an upstream one. */
+export function validationResult(errors: PyasValidationError[]): JsonResult {
+  return jsonResult(400, JSON.stringify({ errors }))
+}
+
+/** The headers every JSON answer carries (content-length is added by the Node writer). */
+export const JSON_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'application/json',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+}

@@ -1,0 +1,68 @@
+import type { PyasValidationError } from '../core/types.js'
+import { PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, validationResult } from './jsonResult.js'
+import type { ProxyExchange, ProxyResult } from './ProxyExchange.js'
+
+/** The only fields `connect` forwards. */
+export interface ConnectBody {
+  code: string
+  name: string
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true })
+
+function isJsonUtf8(contentType: string): boolean {
+  const [type = '', ...parameters] = contentType.split(';')
+  if (type.trim().toLowerCase() !== 'application/json') return false
+  // JSON is UTF-8 (RFC 8259); any other declared charset would be decoded wrongly.
+  return parameters.every((parameter) => {
+    const [key = '', value = ''] = parameter.split('=')
+    return key.trim().toLowerCase() !== 'charset' || /^"?utf-?8"?$/i.test(value.trim())
+  })
+}
+
+function fieldError(param: 'code' | 'name'): PyasValidationError {
+  return { msg: `\`${param}\` is required and must be a string.`, param, location: 'body' }
+}
+
+const NOT_AN_OBJECT = validationResult([
+  {
+    msg: 'The body must be a JSON object with `code` and `name`.',
+    param: 'body',
+    location: 'body',
+  },
+])
+
+function parseConnectBody(bytes: Uint8Array): ConnectBody | ProxyResult {
+  let value: unknown
+  try {
+    value = JSON.parse(decoder.decode(bytes))
+  } catch {
+    return NOT_AN_OBJECT
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return NOT_AN_OBJECT
+  const { code, name } = value as Record<string, unknown>
+  const errors: PyasValidationError[] = []
+  if (typeof code !== 'string') errors.push(fieldError('code'))
+  if (typeof name !== 'string') errors.push(fieldError('name'))
+  if (errors.length > 0) return validationResult(errors)
+  return { code: code as string, name: name as string }
+}
+
+/**
+ * The content type (415), size (413) and body (400) checks of `connect`, in that order. Reads the
+ * body no further than `maxBodyBytes` and refuses early on a too-large `content-length`.
+ */
+export async function readConnectBody(
+  exchange: ProxyExchange,
+  maxBodyBytes: number,
+): Promise<ConnectBody | ProxyResult> {
+  const contentType = exchange.header('content-type')
+  const encoding = exchange.header('content-encoding')
+  if (!contentType || !isJsonUtf8(contentType)) return UNSUPPORTED_MEDIA_TYPE
+  if (encoding && encoding.trim().toLowerCase() !== 'identity') return UNSUPPORTED_MEDIA_TYPE
+  const length = exchange.header('content-length')
+  if (length !== null && Number(length) > maxBodyBytes) return PAYLOAD_TOO_LARGE
+  const bytes = await exchange.readBody(maxBodyBytes)
+  if (!bytes) return PAYLOAD_TOO_LARGE
+  return parseConnectBody(bytes)
+}

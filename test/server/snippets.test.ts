@@ -1,0 +1,129 @@
+// @vitest-environment node
+import { readdirSync, readFileSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { ACCOUNT, API_KEY, close, listen } from './helpers.js'
+import { send } from './nodeClient.js'
+
+const SNIPPETS = new URL('./snippets/', import.meta.url)
+const DOCS = new URL('../../docs/backend-proxy.md', import.meta.url)
+const OAUTH = '/api/pyas/google/oauth?email=ada%40example.com&state=pyas_abc'
+const CONNECT = { code: 'auth-code', name: 'Ada' }
+
+/** A Pyas stand-in that checks the key, like the real one. */
+let pyas: Awaited<ReturnType<typeof listen>>
+const seen: { url: string; body: string }[] = []
+
+beforeAll(async () => {
+  pyas = await listen((req, res) => {
+    let body = ''
+    req.on('data', (chunk) => {
+      body += chunk
+    })
+    req.on('end', () => {
+      seen.push({ url: req.url ?? '', body })
+      res.setHeader('content-type', 'application/json')
+      if (req.headers['x-api-key'] !== API_KEY) {
+        res.writeHead(401).end(JSON.stringify({ error: 'Unauthorized. Invalid API key.' }))
+      } else if (req.method === 'GET') {
+        res.end(JSON.stringify({ success: true, url: 'https://accounts.example/consent' }))
+      } else {
+        const provider = req.url?.split('/')[1]
+        res.end(JSON.stringify({ success: true, data: { account: { ...ACCOUNT, provider } } }))
+      }
+    })
+  })
+  vi.stubEnv('PYAS_API_KEY', API_KEY)
+  vi.stubEnv('PYAS_BASE_URL', pyas.url)
+})
+
+afterAll(async () => {
+  vi.unstubAllEnvs()
+  await close(pyas.server)
+})
+
+async function start(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+}
+
+function connect(url: string, headers: Record<string, string> = {}) {
+  return send(`${url}/api/pyas/zoom/connect`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(CONNECT),
+  })
+}
+
+describe('createPyasProxy README snippets', () => {
+  it('should serve a Next.js App Router route handler', async () => {
+    const { GET, POST } = await import('./snippets/nextRouteHandler.js')
+    const oauth = await GET(new Request(`http://localhost:3000${OAUTH}`))
+    expect(oauth.status).toBe(200)
+    expect(await oauth.json()).toEqual({ success: true, url: 'https://accounts.example/consent' })
+    const connected = await POST(
+      new Request('http://localhost:3000/api/pyas/microsoft/connect', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(CONNECT),
+      }),
+    )
+    expect(connected.status).toBe(200)
+    expect(await connected.json()).toMatchObject({ data: { account: { provider: 'microsoft' } } })
+  })
+
+  it('should serve Express under /api/pyas', async () => {
+    const { app } = await import('./snippets/expressApp.js')
+    const server = app.listen(0, '127.0.0.1')
+    try {
+      await new Promise((resolve) => server.once('listening', resolve))
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      expect((await send(`${url}${OAUTH}`)).json()).toMatchObject({ success: true })
+      expect((await connect(url)).status).toBe(200)
+      expect((await send(`${url}/api/pyas/nope`)).json()).toEqual({ error: 'not_found' })
+    } finally {
+      await close(server)
+    }
+  })
+
+  it('should serve plain node:http', async () => {
+    const { server } = await import('./snippets/nodeHttpServer.js')
+    try {
+      const url = await start(server)
+      expect((await send(`${url}${OAUTH}`)).status).toBe(200)
+      expect((await connect(url)).status).toBe(200)
+      expect((await send(`${url}/elsewhere`)).status).toBe(404)
+    } finally {
+      await close(server)
+    }
+  })
+
+  it('should authorize and save the account with the hooks snippet', async () => {
+    const { GET, POST } = await import('./snippets/withHooks.js')
+    const { saved } = await import('./snippets/app.js')
+    const headers = { origin: 'https://app.example.com', cookie: 'session=user_1' }
+    expect((await GET(new Request(`https://app.example.com${OAUTH}`))).status).toBe(403)
+    expect((await GET(new Request(`https://app.example.com${OAUTH}`, { headers }))).status).toBe(
+      200,
+    )
+    const request = new Request('https://app.example.com/api/pyas/google/connect', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(CONNECT),
+    })
+    expect((await POST(request)).status).toBe(200)
+    expect(saved).toEqual([{ userId: 'user_1', accountId: ACCOUNT.accountId, provider: 'google' }])
+  })
+
+  it('should show exactly these snippets in docs/backend-proxy.md', () => {
+    const docs = readFileSync(DOCS, 'utf8')
+    const blocks = [...docs.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1])
+    const snippets = readdirSync(SNIPPETS).filter((file) => file !== 'app.ts')
+    expect(snippets).toHaveLength(4)
+    for (const file of snippets) {
+      const source = readFileSync(new URL(file, SNIPPETS), 'utf8')
+      expect(blocks).toContain(source.replace('../../../src/server/index.js', '@pyas/react/server'))
+    }
+  })
+})

@@ -1,0 +1,18 @@
+// app/api/pyas/[...pyas]/route.ts
+import { createPyasProxy } from '../../../src/server/index.js'
+import { db, getUserId } from './app.js' // your session lookup and database
+
+const pyas = createPyasProxy({
+  apiKey: process.env.PYAS_API_KEY!,
+  baseUrl: process.env.PYAS_BASE_URL,
+  allowedOrigins: ['https://app.example.com'],
+  // Only signed-in users may connect a calendar.
+  authorize: async ({ request }) => (await getUserId(request)) !== null,
+  // Save the account server-side: the browser's copy is for display only.
+  onConnected: async (account, { request }) => {
+    const userId = await getUserId(request)
+    await db.saveCalendarAccount(userId!, account.accountId, account.provider)
+  },
+})
+
+export { pyas as GET, pyas as POST }
