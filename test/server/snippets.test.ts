@@ -7,7 +7,7 @@ import { ACCOUNT, API_KEY, close, listen } from './helpers.js'
 import { send } from './nodeClient.js'
 
 const SNIPPETS = new URL('./snippets/', import.meta.url)
-const DOCS = new URL('../../docs/backend-proxy.md', import.meta.url)
+const DOCS = new URL('../../README.md', import.meta.url)
 const OAUTH = '/api/pyas/google/oauth?email=ada%40example.com&state=pyas_abc'
 const CONNECT = { code: 'auth-code', name: 'Ada' }
 
@@ -116,7 +116,7 @@ describe('createPyasProxy README snippets', () => {
     expect(saved).toEqual([{ userId: 'user_1', accountId: ACCOUNT.accountId, provider: 'google' }])
   })
 
-  it('should show exactly these snippets in docs/backend-proxy.md', () => {
+  it('should show exactly these snippets in the README', () => {
     const docs = readFileSync(DOCS, 'utf8')
     const blocks = [...docs.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1])
     const snippets = readdirSync(SNIPPETS).filter((file) => file !== 'app.ts')
