@@ -331,11 +331,7 @@ describe('ConnectButton', () => {
       clear: () => undefined,
       length: 0,
     } satisfies Storage
-    renderWithPyas(
-      <>
-        <ConnectGoogleButton name="Ada" email="nope" />
-      </>,
-    )
+    renderWithPyas(<ConnectGoogleButton name="Ada" email="nope" />)
     renderWithPyas(<ConnectOutlookButton name="Ada" email="ada@example.com" />, {
       provider: { storage },
     })

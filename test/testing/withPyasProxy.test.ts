@@ -59,7 +59,7 @@ describe('createFakePyas', () => {
     expect(await response.json()).toEqual({ error: 'upstream_timeout' })
   })
 
-  it('should run the backend snippet of the README's "Testing your integration"', async () => {
+  it('should run the backend snippet of the README (Testing your integration)', async () => {
     const fake = createFakePyas({ redirectUrl: 'https://app.example/settings', apiKey: 'test-key' })
     const saved: string[] = []
     const proxy = createPyasProxy({
