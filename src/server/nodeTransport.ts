@@ -99,7 +99,7 @@ function send(
       // is safe to retry once for the idempotent GET (the Node docs' own pattern), never for POST.
       if (
         req.reusedSocket &&
-        error.code === 'ECONNRESET' &&
+        (error.code === 'ECONNRESET' || error.code === 'EPIPE') &&
         method === 'GET' &&
         !cancellation.aborted
       ) {
