@@ -8,6 +8,7 @@
 // event.timeStamp` (kept in sessionStorage, which the same-origin consent page can read) and the
 // consent page's `performance.timeOrigin`, i.e. the start of its navigation.
 import { chromium } from 'playwright-core'
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs'
 import { startDemo } from '../test/e2e/demoServer.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20)
@@ -51,19 +52,7 @@ function recordClicks() {
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]
 
 const demo = await startDemo()
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const browser = await chromium.launch(chromiumLaunchOptions)
 
 const rows = []
 try {

@@ -32,20 +32,12 @@ import {
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const FIXTURES = fileURLToPath(new URL('./consumer/', import.meta.url))
 const TSC = join(ROOT, 'node_modules/.bin/tsc')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+const CHROMIUM = CHROMIUM_PATH
 // Exact pins, the same versions the repo itself is tested with (TOOLCHAIN.md).
 const DEPENDENCIES = {
   '@tanstack/react-query': '5.108.0',

@@ -6,6 +6,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs'
 
 const ROOT = resolve('storybook-static')
 const STORY_ID = process.argv[2] ?? 'components-connectbutton--all-states'
@@ -20,15 +21,7 @@ const TYPES = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
 }
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+const FLAGS = CHROMIUM_ARGS
 
 // Whatever happens, stop by ourselves.
 const deadline = setTimeout(() => {
@@ -59,7 +52,7 @@ try {
   const { port } = server.address()
 
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: FLAGS,
   })

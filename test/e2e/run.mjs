@@ -7,6 +7,7 @@
 //   E2E_DEV=1        test the HMR dev server (`npm start` as is) instead of the bundled app
 import { mkdir, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
 import { startDemo } from './demoServer.mjs'
 import { dialogTests } from './dialogTests.mjs'
 import { runTests } from './harness.mjs'
@@ -28,21 +29,7 @@ const lanes = Array.from({ length: Math.max(1, Math.min(workers, parallel.length
 for (const [index, test] of parallel.entries()) lanes[index % lanes.length].push(test)
 
 function launchBrowser() {
-  return import('playwright-core').then(({ chromium }) =>
-    chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    }),
-  )
+  return import('playwright-core').then(({ chromium }) => chromium.launch(chromiumLaunchOptions))
 }
 
 const demos = []
