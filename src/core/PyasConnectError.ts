@@ -14,21 +14,21 @@ export type PyasConnectErrorCode =
   | 'popup_closed'
   | 'storage_unavailable'
 
+// Short on purpose (they ship in every bundle), but each still says what to do next.
 const MESSAGES: Record<PyasConnectErrorCode, string> = {
-  invalid_request: 'Some details are missing or invalid. Check them and try again.',
-  unauthorized: 'The server could not authenticate with Pyas. Check the API key on your server.',
-  forbidden: 'This request was refused by the server.',
-  invalid_grant: 'The sign-in code was invalid or already used. Please connect again.',
-  state_mismatch: 'This sign-in was not started here, so it was ignored. Please connect again.',
-  expired_attempt: 'This sign-in took too long and expired. Please connect again.',
-  provider_error: 'The calendar provider reported an error. Please try again.',
-  rate_limited: 'Too many attempts. Please wait a moment and try again.',
-  network: 'Could not reach the server. Check your connection and try again.',
-  proxy_error: 'The server returned an unexpected response. Please try again later.',
-  popup_blocked: 'The sign-in window was blocked. Allow pop-ups for this site and try again.',
-  popup_closed: 'The sign-in window was closed before finishing.',
-  storage_unavailable:
-    'This browser blocks site storage, which sign-in needs. Enable it and retry.',
+  invalid_request: 'Check your details and try again.',
+  unauthorized: 'Check the Pyas API key on your server.',
+  forbidden: 'The server refused this. Sign in again and retry.',
+  invalid_grant: 'Sign-in code invalid or used. Connect again.',
+  state_mismatch: 'Sign-in not started here. Connect again.',
+  expired_attempt: 'Sign-in expired. Connect again.',
+  provider_error: 'The provider failed. Try again.',
+  rate_limited: 'Too many tries. Wait a moment and retry.',
+  network: 'Server unreachable. Check your connection.',
+  proxy_error: 'Unexpected server reply. Try again later.',
+  popup_blocked: 'Popup blocked. Allow pop-ups and retry.',
+  popup_closed: 'Sign-in window closed. Connect again.',
+  storage_unavailable: 'Site storage is blocked. Enable it and retry.',
 }
 
 /** Extra details a {@link PyasConnectError} may carry. */
@@ -51,18 +51,20 @@ export class PyasConnectError extends Error {
   /** What went wrong, as a stable machine-readable code. */
   readonly code: PyasConnectErrorCode
   /** The HTTP status of the response that caused the error, if any. */
-  readonly status?: number
+  declare readonly status?: number
   /** Per-field validation messages, keyed by field name. */
-  readonly fieldErrors?: Record<string, string>
+  declare readonly fieldErrors?: Record<string, string>
   /** Seconds to wait before retrying, for `rate_limited`. */
-  readonly retryAfter?: number
+  declare readonly retryAfter?: number
 
   constructor(code: PyasConnectErrorCode, options: PyasConnectErrorOptions = {}) {
-    super(options.message ?? MESSAGES[code], { cause: options.cause })
+    const { message, cause, ...details } = options
+    super(message ?? MESSAGES[code], { cause })
     this.code = code
-    if (options.status !== undefined) this.status = options.status
-    if (options.fieldErrors) this.fieldErrors = options.fieldErrors
-    if (options.retryAfter !== undefined) this.retryAfter = options.retryAfter
+    // Only the details given become properties (`status` and friends stay absent otherwise).
+    for (const [key, value] of Object.entries(details)) {
+      if (value !== undefined) Object.assign(this, { [key]: value })
+    }
   }
 }
 
