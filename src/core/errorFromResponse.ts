@@ -1,6 +1,6 @@
-import { PyasConnectError } from './PyasConnectError.js'
+import { PyasConnectError, type PyasConnectErrorCode } from './PyasConnectError.js'
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** `Retry-After` as seconds: either delta-seconds or an HTTP date. */
@@ -12,15 +12,11 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000))
 }
 
-/** Pyas's `errors[]` as one message per field; the last (most specific) message wins. */
-function toFieldErrors(errors: unknown[]): Record<string, string> {
-  const fieldErrors: Record<string, string> = {}
-  for (const item of errors) {
-    if (isRecord(item) && typeof item.param === 'string' && typeof item.msg === 'string') {
-      fieldErrors[item.param] = item.msg
-    }
-  }
-  return fieldErrors
+/** The codes decided by status alone, whatever the body (it may not even be JSON). */
+const BY_STATUS: Record<number, PyasConnectErrorCode> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  429: 'rate_limited',
 }
 
 /**
@@ -32,34 +28,31 @@ export function errorFromResponse(
   headers: Pick<Headers, 'get'>,
   body: unknown,
 ): PyasConnectError {
-  const cause = body
-  if (status === 401) return new PyasConnectError('unauthorized', { status, cause })
-  if (status === 403) return new PyasConnectError('forbidden', { status, cause })
-  if (status === 429) {
-    const retryAfter = parseRetryAfter(headers.get('retry-after'))
-    return new PyasConnectError('rate_limited', {
-      status,
-      cause,
-      ...(retryAfter === undefined ? {} : { retryAfter }),
-    })
-  }
-  if (status === 400 && body !== undefined) {
-    if (isRecord(body) && Array.isArray(body.errors)) {
-      const fieldErrors = toFieldErrors(body.errors)
-      const first = Object.values(fieldErrors)[0]
-      return new PyasConnectError('invalid_request', {
-        status,
-        cause,
-        fieldErrors,
-        ...(first ? { message: capitalize(first) } : {}),
-      })
+  let fieldErrors: Record<string, string> | undefined
+  let message: string | undefined
+  if (status === 400 && isRecord(body) && Array.isArray(body.errors)) {
+    // One message per field; the last (most specific) one wins.
+    fieldErrors = {}
+    for (const item of body.errors) {
+      if (isRecord(item) && typeof item.param === 'string' && typeof item.msg === 'string') {
+        fieldErrors[item.param] = item.msg
+      }
     }
-    if (isRecord(body) && body.error === 'invalid_grant') {
-      return new PyasConnectError('invalid_grant', { status, cause })
-    }
-    return new PyasConnectError('invalid_request', { status, cause })
+    const first = Object.values(fieldErrors)[0]
+    if (first) message = first.charAt(0).toUpperCase() + first.slice(1)
   }
-  return new PyasConnectError('proxy_error', { status, cause })
+  const code =
+    BY_STATUS[status] ??
+    (status !== 400 || body === undefined
+      ? 'proxy_error'
+      : !fieldErrors && isRecord(body) && body.error === 'invalid_grant'
+        ? 'invalid_grant'
+        : 'invalid_request')
+  return new PyasConnectError(code, {
+    status,
+    cause: body,
+    fieldErrors,
+    message,
+    retryAfter: status === 429 ? parseRetryAfter(headers.get('retry-after')) : undefined,
+  })
 }
-
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)

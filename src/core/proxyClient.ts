@@ -1,4 +1,4 @@
-import { errorFromResponse } from './errorFromResponse.js'
+import { errorFromResponse, isRecord } from './errorFromResponse.js'
 import { PyasConnectError } from './PyasConnectError.js'
 import type { PyasAccount, PyasProvider } from './types.js'
 
@@ -33,9 +33,6 @@ export interface ProxyClient {
 
 export const DEFAULT_PROXY_URL = '/api/pyas'
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null
-
 // Browsers resolve a relative URL against the page themselves; fetch outside one (jsdom, tests)
 // rejects it. Resolving here gives both the same behaviour.
 const resolve = (url: string): string =>
@@ -46,10 +43,15 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
   const base = (options.proxyUrl ?? DEFAULT_PROXY_URL).replace(/\/+$/, '')
   const credentials = options.credentials ?? 'same-origin'
 
-  async function request(
+  /**
+   * Sends one request and returns what `pick` finds in the JSON body; a 2xx without it (or without a
+   * JSON body) is a `proxy_error`, like any unexpected status.
+   */
+  async function request<T>(
     path: string,
     init: RequestInit,
-  ): Promise<{ body: unknown; status: number }> {
+    pick: (body: Record<string, unknown>) => T | undefined,
+  ): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch
     let response: Response
     try {
@@ -65,53 +67,38 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
       if (init.signal?.aborted) throw error
       throw new PyasConnectError('network', { cause: error })
     }
-    let body: unknown
-    try {
-      body = await response.json()
-    } catch {
-      body = undefined
-    }
-    if (!response.ok) throw errorFromResponse(response.status, response.headers, body)
-    if (body === undefined) {
-      throw new PyasConnectError('proxy_error', { status: response.status })
-    }
-    return { body, status: response.status }
+    const { status } = response
+    const body: unknown = await response.json().catch(() => undefined)
+    if (!response.ok) throw errorFromResponse(status, response.headers, body)
+    const picked = isRecord(body) ? pick(body) : undefined
+    if (picked === undefined) throw new PyasConnectError('proxy_error', { status, cause: body })
+    return picked
   }
 
   return {
-    async getOAuthUrl(provider, { email, state }, signal) {
+    getOAuthUrl(provider, { email, state }, signal) {
       const query = new URLSearchParams()
       if (email !== undefined && provider !== 'zoom') query.set('email', email)
       query.set('state', state)
-      const { body, status } = await request(`/${provider}/oauth?${query}`, {
-        method: 'GET',
-        signal,
-      })
-      if (isRecord(body) && typeof body.url === 'string' && body.url) return body.url
-      throw new PyasConnectError('proxy_error', {
-        status,
-        cause: body,
-        message: 'No OAuth URL returned.',
-      })
+      return request(`/${provider}/oauth?${query}`, { method: 'GET', signal }, (body) =>
+        typeof body.url === 'string' && body.url ? body.url : undefined,
+      )
     },
-    async connect(provider, { code, name }, signal) {
-      const { body, status } = await request(`/${provider}/connect`, {
+    connect(provider, { code, name }, signal) {
+      const init = {
         method: 'POST',
         signal,
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ code, name }),
-      })
-      const account = isRecord(body) && isRecord(body.data) ? body.data.account : undefined
-      if (isRecord(account) && typeof account.accountId === 'string') {
-        return {
-          ...account,
-          scopes: Array.isArray(account.scopes) ? account.scopes : [],
-        } as PyasAccount
       }
-      throw new PyasConnectError('proxy_error', {
-        status,
-        cause: body,
-        message: 'No account returned.',
+      return request(`/${provider}/connect`, init, (body) => {
+        const account = isRecord(body.data) ? body.data.account : undefined
+        return isRecord(account) && typeof account.accountId === 'string'
+          ? ({
+              ...account,
+              scopes: Array.isArray(account.scopes) ? account.scopes : [],
+            } as PyasAccount)
+          : undefined
       })
     },
   }
