@@ -60,21 +60,24 @@ const callbacks = new Map<string, DocumentCallback>()
 let latest: DocumentCallback | undefined
 
 export function fromOutcome(outcome: StoredOutcome, replayed: boolean): CallbackResult {
+  const { provider } = outcome
   if (outcome.status === 'connected') {
-    const result: CallbackResult = {
-      type: 'connected',
-      provider: outcome.provider,
-      account: outcome.account,
-      replayed,
-    }
-    if (outcome.returnTo) result.returnTo = outcome.returnTo
-    return result
+    const { account, returnTo } = outcome
+    return returnTo
+      ? { type: 'connected', provider, account, returnTo, replayed }
+      : { type: 'connected', provider, account, replayed }
   }
   const error = new PyasConnectError(outcome.code as PyasConnectErrorCode, {
     message: outcome.message,
-    ...(outcome.httpStatus === undefined ? {} : { status: outcome.httpStatus }),
+    status: outcome.httpStatus,
   })
-  return { type: 'error', provider: outcome.provider, error }
+  return { type: 'error', provider, error }
+}
+
+/** A cancel or an error, naming the provider only when it is known. */
+const ended = (provider: PyasProvider | undefined, error?: PyasConnectError): CallbackResult => {
+  const result = (error ? { type: 'error', error } : { type: 'cancelled' }) as CallbackResult
+  return provider ? { ...result, provider } : result
 }
 
 async function process(
@@ -102,9 +105,7 @@ async function process(
     } catch {
       // The address bar could not be cleaned; the error above is what matters.
     }
-    return entry.provider
-      ? { type: 'error', provider: entry.provider, error }
-      : { type: 'error', error }
+    return ended(entry.provider, error)
   }
 }
 
@@ -115,6 +116,7 @@ async function settle(
   clean: () => void,
 ): Promise<CallbackResult> {
   const now = deps.now ?? Date.now
+  const { state } = params
   // Everything up to the first await runs synchronously, so the address bar is cleaned before any
   // request leaves and before a sibling hook's effect looks at it.
   let storage: Storage
@@ -124,32 +126,27 @@ async function settle(
   } catch (cause) {
     throw new PyasConnectError('storage_unavailable', { cause })
   }
-  const kept = readOutcome(storage, params.state, now())
-  const record = readAttempt(storage, params.state)
+  const kept = readOutcome(storage, state, now())
+  const record = readAttempt(storage, state)
   clean()
   if (kept) return fromOutcome(kept, true)
-  if (record) entry.provider = record.provider
+  const provider = record?.provider
+  entry.provider = provider
   if (record?.mode === 'popup' && deps.handOff && (await deps.handOff(record, params))) {
     return { type: 'handed_off', provider: record.provider }
   }
-  const provider = record?.provider
   if (params.error) {
-    if (record) removeAttempt(storage, params.state)
-    if (params.error === 'access_denied')
-      return provider ? { type: 'cancelled', provider } : { type: 'cancelled' }
+    if (record) removeAttempt(storage, state)
+    if (params.error === 'access_denied') return ended(provider)
     const error = new PyasConnectError('provider_error', {
-      message: params.errorDescription || `The provider returned an error: ${params.error}.`,
+      message: params.errorDescription || `The provider said "${params.error}". Try again.`,
       cause: params,
     })
     return { type: 'error', provider, error }
   }
-  if (!record) return { type: 'error', error: new PyasConnectError('state_mismatch') }
+  if (!record) return ended(undefined, new PyasConnectError('state_mismatch'))
   if (isExpired(record.createdAt, now())) {
-    return {
-      type: 'error',
-      provider: record.provider,
-      error: new PyasConnectError('expired_attempt'),
-    }
+    return ended(record.provider, new PyasConnectError('expired_attempt'))
   }
   entry.exchanging = true
   const exchanged = await exchangeOnce(
@@ -157,7 +154,7 @@ async function settle(
     record,
     params.code!,
   )
-  if (exchanged.error) return { type: 'error', provider: record.provider, error: exchanged.error }
+  if (exchanged.error) return ended(record.provider, exchanged.error)
   return fromOutcome(exchanged.outcome, exchanged.replayed)
 }
 
