@@ -21,6 +21,13 @@ export interface PyasEvent {
   at: number
 }
 
-/** A loggable id for an attempt: a prefix of the random part of its state. */
-export const attemptIdOf = (state: string | undefined): string | undefined =>
-  state ? state.slice(5, 17) : undefined
+/**
+ * Reports one step to `onEvent`, if given. The attempt id is a prefix of the random part of the
+ * state: enough to correlate logs, useless to an attacker.
+ */
+export const emitEvent = (
+  handlers: { onEvent?: ((event: PyasEvent) => void) | undefined } | null | undefined,
+  type: PyasEventType,
+  provider: PyasProvider | undefined,
+  state: string | undefined,
+): void => handlers?.onEvent?.({ type, provider, attemptId: state?.slice(5, 17), at: Date.now() })

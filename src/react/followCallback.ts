@@ -4,8 +4,7 @@ import type { ConnectAction } from '../core/connectReducer.js'
 import type { PyasConnectError } from '../core/PyasConnectError.js'
 import { missingScopes } from '../core/scopes.js'
 import type { PyasAccount, PyasProvider } from '../core/types.js'
-import type { PyasEvent } from './events.js'
-import { attemptIdOf, type PyasEventType } from './events.js'
+import { emitEvent, type PyasEvent, type PyasEventType } from './events.js'
 
 /** What `onConnected` receives besides the account. */
 export interface ConnectedContext {
@@ -44,12 +43,7 @@ export function followCallback(
   const late = entry.settledAt !== undefined
   let active = true
   const emit = (type: PyasEventType, p = entry.provider ?? provider) =>
-    handlers.current?.onEvent?.({
-      type,
-      provider: p,
-      attemptId: attemptIdOf(entry.state),
-      at: Date.now(),
-    })
+    emitEvent(handlers.current, type, p, entry.state)
   if (!late) {
     if (entry.exchanging) dispatch({ type: 'exchange' })
     // A microtask later, so StrictMode's throw-away first effect run reports nothing.

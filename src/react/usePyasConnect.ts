@@ -14,7 +14,7 @@ import { openPopup, watchPopup } from '../core/popupWindow.js'
 import { createPrefetchCache, prefetchKey } from '../core/prefetchCache.js'
 import type { PyasAccount, PyasProvider } from '../core/types.js'
 import { assertConnectInput, connectFieldErrors } from '../core/validateConnect.js'
-import { attemptIdOf } from './events.js'
+import { emitEvent } from './events.js'
 import { type CallbackHandlers, followCallback } from './followCallback.js'
 import { useCallbackResult } from './useCallbackResult.js'
 import { useLatest } from './useLatest.js'
@@ -79,12 +79,7 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
       pending.current = false
       dispatch({ type: 'fail', error })
       const { options } = latest.current
-      options.onEvent?.({
-        type: 'failed',
-        provider: options.provider,
-        attemptId: attemptIdOf(state),
-        at: Date.now(),
-      })
+      emitEvent(options, 'failed', options.provider, state)
       options.onError?.(error)
     },
     [latest],
@@ -143,7 +138,7 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
       const held = prefetched.take(prefetchKey(provider, email))
       const state = held?.state ?? createState()
       const emit = (type: 'started' | 'redirecting' | 'popup_opened') =>
-        input.onEvent?.({ type, provider, attemptId: attemptIdOf(state), at: Date.now() })
+        emitEvent(input, type, provider, state)
       emit('started')
       if (popup) emit('popup_opened')
       const abandon = (error: PyasConnectError) => {
