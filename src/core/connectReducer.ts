@@ -37,30 +37,25 @@ export const initialConnectState: ConnectState = {
   returnTo: undefined,
 }
 
-/** The round trip as a pure function: every action gives a whole new state. */
+/** The status each action leads to. */
+const NEXT: Record<ConnectAction['type'], ConnectStatus> = {
+  start: 'preparing',
+  redirect: 'redirecting',
+  exchange: 'exchanging',
+  connected: 'connected',
+  cancel: 'cancelled',
+  fail: 'error',
+  reset: 'idle',
+}
+
+/**
+ * The round trip as a pure function: every action gives a whole new state. Only `redirect` keeps
+ * what the state held; every other action starts from the initial state plus what it carries.
+ */
 export function connectReducer(state: ConnectState, action: ConnectAction): ConnectState {
-  switch (action.type) {
-    case 'start':
-      return { ...initialConnectState, status: 'preparing' }
-    case 'redirect':
-      return { ...state, status: 'redirecting' }
-    case 'exchange':
-      return { ...initialConnectState, status: 'exchanging' }
-    case 'connected':
-      return {
-        status: 'connected',
-        account: action.account,
-        error: null,
-        missingScopes: action.missingScopes,
-        returnTo: action.returnTo,
-      }
-    case 'cancel':
-      return { ...initialConnectState, status: 'cancelled' }
-    case 'fail':
-      return { ...initialConnectState, status: 'error', error: action.error }
-    case 'reset':
-      return initialConnectState
-  }
+  if (action.type === 'reset') return initialConnectState
+  const { type, ...carried } = action
+  return { ...(type === 'redirect' ? state : initialConnectState), ...carried, status: NEXT[type] }
 }
 
 /** True while a connect is under way and a second click must be ignored. */
