@@ -1,5 +1,5 @@
 import type { CallbackParams } from './callbackUrl.js'
-import { listenForPopup, type PopupChannelEnv } from './popupChannel.js'
+import { openChannel, type PopupChannelEnv, type PopupMessage } from './popupChannel.js'
 
 /**
  * Opens an empty centred popup. Call it synchronously inside the click: Safari blocks a
@@ -35,26 +35,26 @@ export interface PopupWatch {
  * Returns a function that stops watching.
  */
 export function watchPopup(popup: Window, state: string, watch: PopupWatch): () => void {
-  let received = false
   let grace: ReturnType<typeof setTimeout> | undefined
-  const stopListening = listenForPopup(
-    state,
-    (params) => {
-      received = true
-      clearInterval(poll)
-      clearTimeout(grace)
-      watch.onCallback(params)
-    },
-    watch.channel,
-  )
+  const channel = openChannel(watch.channel)
+  const stop = () => {
+    clearInterval(poll)
+    clearTimeout(grace)
+    channel?.close()
+  }
+  if (channel) {
+    channel.onmessage = ({ data }: MessageEvent<PopupMessage>) => {
+      if (data?.type !== 'callback' || data.params?.state !== state) return
+      // Acknowledge, so the popup can close itself; messages for any other state are not ours.
+      channel.postMessage({ type: 'ack', state } satisfies PopupMessage)
+      stop()
+      watch.onCallback(data.params)
+    }
+  }
   const poll = setInterval(() => {
     if (!popup.closed) return
     clearInterval(poll)
-    grace = setTimeout(() => received || watch.onClosed(), watch.graceMs ?? 2000)
+    grace = setTimeout(watch.onClosed, watch.graceMs ?? 2000)
   }, watch.pollMs ?? 500)
-  return () => {
-    clearInterval(poll)
-    clearTimeout(grace)
-    stopListening()
-  }
+  return stop
 }
