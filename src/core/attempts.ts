@@ -39,7 +39,26 @@ export const ATTEMPT_TTL_MS = 15 * 60 * 1000
 /** Expired records stay readable this long, to tell `expired_attempt` from `state_mismatch`. */
 export const SWEEP_AFTER_MS = 24 * 60 * 60 * 1000
 
-const KEY = { attempt: 'pyas:attempt:', claim: 'pyas:claim:', outcome: 'pyas:outcome:' } as const
+/** What the library keeps per state, each under its own key `pyas:<kind>:<state>`. */
+type Kind = 'attempt' | 'claim' | 'outcome'
+
+const keyOf = (kind: Kind, state: string) => `pyas:${kind}:${state}`
+
+const put = (storage: Storage, kind: Kind, state: string, value: unknown): void =>
+  storage.setItem(keyOf(kind, state), JSON.stringify(value))
+
+/** The parsed value, `undefined` when absent or unreadable. A storage that throws still throws. */
+function read<T>(storage: Storage, key: string): T | undefined {
+  const raw = storage.getItem(key)
+  try {
+    return JSON.parse(raw as string) ?? undefined
+  } catch {
+    return undefined
+  }
+}
+
+const get = <T>(storage: Storage, kind: Kind, state: string): T | undefined =>
+  read(storage, keyOf(kind, state))
 
 /** A fresh, unguessable state: `pyas_` + base64url of 32 random bytes. */
 export const createState = (crypto?: Pick<Crypto, 'getRandomValues'>): string =>
@@ -48,43 +67,30 @@ export const createState = (crypto?: Pick<Crypto, 'getRandomValues'>): string =>
 export const isPyasState = (state: unknown): state is string =>
   typeof state === 'string' && state.startsWith(STATE_PREFIX) && state.length > STATE_PREFIX.length
 
-function readJson<T>(storage: Storage, key: string): T | undefined {
-  const raw = storage.getItem(key)
-  if (raw === null) return undefined
-  try {
-    return JSON.parse(raw) as T
-  } catch {
-    return undefined
-  }
-}
-
 /** Saves an attempt under its own key; throws if storage is unavailable (the caller maps it). */
-export function saveAttempt(storage: Storage, record: AttemptRecord): void {
-  storage.setItem(KEY.attempt + record.state, JSON.stringify(record))
-}
+export const saveAttempt = (storage: Storage, record: AttemptRecord): void =>
+  put(storage, 'attempt', record.state, record)
 
 export const readAttempt = (storage: Storage, state: string): AttemptRecord | undefined =>
-  readJson<AttemptRecord>(storage, KEY.attempt + state)
+  get(storage, 'attempt', state)
 
 export const removeAttempt = (storage: Storage, state: string): void =>
-  storage.removeItem(KEY.attempt + state)
+  storage.removeItem(keyOf('attempt', state))
 
 export const isExpired = (createdAt: number, now: number): boolean =>
   now - createdAt > ATTEMPT_TTL_MS
 
 /** Marks the code for `state` as being exchanged by `owner`, so another tab waits instead. */
-export function writeClaim(storage: Storage, state: string, owner: string, now: number): void {
-  storage.setItem(KEY.claim + state, JSON.stringify({ owner, at: now }))
-}
+export const writeClaim = (storage: Storage, state: string, owner: string, now: number): void =>
+  put(storage, 'claim', state, { owner, at: now })
 
 export const readClaim = (
   storage: Storage,
   state: string,
-): { owner: string; at: number } | undefined => readJson(storage, KEY.claim + state)
+): { owner: string; at: number } | undefined => get(storage, 'claim', state)
 
-export function saveOutcome(storage: Storage, state: string, outcome: StoredOutcome): void {
-  storage.setItem(KEY.outcome + state, JSON.stringify(outcome))
-}
+export const saveOutcome = (storage: Storage, state: string, outcome: StoredOutcome): void =>
+  put(storage, 'outcome', state, outcome)
 
 /** The kept outcome for `state`, if it is younger than the TTL. */
 export function readOutcome(
@@ -92,7 +98,7 @@ export function readOutcome(
   state: string,
   now: number,
 ): StoredOutcome | undefined {
-  const outcome = readJson<StoredOutcome>(storage, KEY.outcome + state)
+  const outcome = get<StoredOutcome>(storage, 'outcome', state)
   return outcome && !isExpired(outcome.at, now) ? outcome : undefined
 }
 
@@ -108,9 +114,9 @@ export function sweep(storage: Storage, now: number): void {
       if (key?.startsWith('pyas:')) keys.push(key)
     }
     for (const key of keys) {
-      const value = readJson<{ createdAt?: number; at?: number }>(storage, key)
+      const value = read<{ createdAt?: number; at?: number }>(storage, key)
       const at = value?.createdAt ?? value?.at ?? 0
-      const limit = key.startsWith(KEY.outcome) ? ATTEMPT_TTL_MS : SWEEP_AFTER_MS
+      const limit = key.startsWith(keyOf('outcome', '')) ? ATTEMPT_TTL_MS : SWEEP_AFTER_MS
       if (now - at > limit) storage.removeItem(key)
     }
   } catch {
