@@ -4,7 +4,7 @@ import type { ConnectStatus } from '../core/connectReducer.js'
 import type { PyasConnectError } from '../core/PyasConnectError.js'
 import type { PyasAccount } from '../core/types.js'
 import { ProviderIcon } from './ProviderIcon.js'
-import { PROVIDER_INFO } from './providers.js'
+import { PROVIDER_INFO, type ProviderInfo } from './providers.js'
 import { statusMessage } from './statusMessage.js'
 import { type UsePyasConnectOptions, usePyasConnect } from './usePyasConnect.js'
 
@@ -29,79 +29,87 @@ export interface ConnectButtonProps extends NativeButtonProps, UsePyasConnectOpt
 }
 
 /**
- * A native `<button type="button">` that runs the whole connect round trip for `provider`.
- * It uses `forwardRef` (not React 19's ref-as-prop) because React 18.3 is a supported peer.
+ * The button for one provider's `info` (brand, label, mark), behind `ConnectButton` and the three
+ * provider buttons; they pass the info so each bundles only the marks it can show.
+ * `forwardRef` (not React 19's ref-as-prop) because React 18.3 is a supported peer.
  */
-export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(
+export const ProviderButton = /*#__PURE__*/ forwardRef<
+  HTMLButtonElement,
+  ConnectButtonProps & { info: ProviderInfo }
+>(function ProviderButton(props, ref) {
+  const {
+    info,
+    provider,
+    email,
+    name,
+    returnTo,
+    mode,
+    popupFallback,
+    onConnected,
+    onError,
+    onCancel,
+    onEvent,
+    children,
+    unstyled = false,
+    className,
+    onClick,
+    onPointerEnter,
+    onFocus,
+    ...rest
+  } = props
+  const flow = usePyasConnect({
+    provider,
+    email,
+    name,
+    returnTo,
+    mode,
+    popupFallback,
+    onConnected,
+    onError,
+    onCancel,
+    onEvent,
+  })
+  const { status, account, error } = flow
+  const label =
+    typeof children === 'function' ? children({ status, account, error }) : (children ?? info.label)
+  const classes =
+    [unstyled ? undefined : 'pyas-button', className].filter(Boolean).join(' ') || undefined
+  return (
+    <>
+      <button
+        type="button"
+        data-state={status}
+        data-provider={provider}
+        aria-busy={flow.isPending || undefined}
+        {...rest}
+        className={classes}
+        ref={ref}
+        onClick={(event) => {
+          onClick?.(event)
+          if (!event.defaultPrevented) void flow.connect()
+        }}
+        onPointerEnter={(event) => {
+          onPointerEnter?.(event)
+          flow.prefetch()
+        }}
+        onFocus={(event) => {
+          onFocus?.(event)
+          flow.prefetch()
+        }}
+      >
+        {unstyled ? null : <ProviderIcon mark={info.mark} className="pyas-button__icon" />}
+        {unstyled ? label : <span className="pyas-button__label">{label}</span>}
+      </button>
+      <span role="status" aria-live="polite" className="pyas-visually-hidden">
+        {statusMessage(info.brand, flow)}
+      </span>
+    </>
+  )
+})
+
+/** A native `<button type="button">` that runs the whole connect round trip for `provider`. */
+export const ConnectButton = /*#__PURE__*/ forwardRef<HTMLButtonElement, ConnectButtonProps>(
   function ConnectButton(props, ref) {
-    const {
-      provider,
-      email,
-      name,
-      returnTo,
-      mode,
-      popupFallback,
-      onConnected,
-      onError,
-      onCancel,
-      onEvent,
-      children,
-      unstyled = false,
-      className,
-      onClick,
-      onPointerEnter,
-      onFocus,
-      ...rest
-    } = props
-    const flow = usePyasConnect({
-      provider,
-      email,
-      name,
-      returnTo,
-      mode,
-      popupFallback,
-      onConnected,
-      onError,
-      onCancel,
-      onEvent,
-    })
-    const { status, account, error } = flow
-    const label =
-      typeof children === 'function'
-        ? children({ status, account, error })
-        : (children ?? PROVIDER_INFO[provider].label)
-    const classes =
-      [unstyled ? undefined : 'pyas-button', className].filter(Boolean).join(' ') || undefined
-    return (
-      <>
-        <button
-          type="button"
-          data-state={status}
-          data-provider={provider}
-          aria-busy={flow.isPending || undefined}
-          {...rest}
-          className={classes}
-          ref={ref}
-          onClick={(event) => {
-            onClick?.(event)
-            if (!event.defaultPrevented) void flow.connect()
-          }}
-          onPointerEnter={(event) => {
-            onPointerEnter?.(event)
-            flow.prefetch()
-          }}
-          onFocus={(event) => {
-            onFocus?.(event)
-            flow.prefetch()
-          }}
-        >
-          {unstyled ? null : <ProviderIcon provider={provider} className="pyas-button__icon" />}
-          {unstyled ? label : <span className="pyas-button__label">{label}</span>}
-        </button>
-        <span role="status" aria-live="polite" className="pyas-visually-hidden">
-          {statusMessage(provider, flow)}
-        </span>
-      </>
-    )
+    return <ProviderButton {...props} info={PROVIDER_INFO[props.provider]} ref={ref} />
   },
 )

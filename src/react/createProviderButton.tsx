@@ -1,16 +1,21 @@
 'use client'
 import { forwardRef } from 'react'
 import type { PyasProvider } from '../core/types.js'
-import { ConnectButton, type ConnectButtonProps } from './ConnectButton.js'
+import { type ConnectButtonProps, ProviderButton } from './ConnectButton.js'
+import type { ProviderInfo } from './providers.js'
 
 /** Props of a provider's button: those of `ConnectButton` without `provider`. */
 export type ProviderButtonProps = Omit<ConnectButtonProps, 'provider'>
 
 /** `ConnectButton` with `provider` fixed, named for React DevTools. */
-export function createProviderButton(provider: PyasProvider, displayName: string) {
+export function createProviderButton(
+  provider: PyasProvider,
+  info: ProviderInfo,
+  displayName: string,
+) {
   // biome-ignore lint/correctness/noComponentHookFactories: called once per provider at module level
   const Button = forwardRef<HTMLButtonElement, ProviderButtonProps>((props, ref) => (
-    <ConnectButton {...props} provider={provider} ref={ref} />
+    <ProviderButton {...props} provider={provider} info={info} ref={ref} />
   ))
   Button.displayName = displayName
   return Button

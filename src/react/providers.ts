@@ -1,8 +1,31 @@
 import type { PyasProvider } from '../core/types.js'
+import { GOOGLE_MARK, type Mark, MICROSOFT_MARK, ZOOM_MARK } from './ProviderIcon.js'
 
-/** How each provider is named to people. */
-export const PROVIDER_INFO: Record<PyasProvider, { brand: string; label: string }> = {
-  google: { brand: 'Google', label: 'Connect Google Calendar' },
-  microsoft: { brand: 'Microsoft', label: 'Connect Outlook Calendar' },
-  zoom: { brand: 'Zoom', label: 'Connect Zoom' },
+/** How a provider is shown to people. */
+export interface ProviderInfo {
+  /** The brand, as in "Redirecting to Google…". */
+  brand: string
+  /** The button's default label. */
+  label: string
+  mark: Mark
+}
+
+// One constant per provider, so a bundle with only `ConnectGoogleButton` carries only Google's.
+export const GOOGLE: ProviderInfo = {
+  brand: 'Google',
+  label: 'Connect Google Calendar',
+  mark: GOOGLE_MARK,
+}
+export const MICROSOFT: ProviderInfo = {
+  brand: 'Microsoft',
+  label: 'Connect Outlook Calendar',
+  mark: MICROSOFT_MARK,
+}
+export const ZOOM: ProviderInfo = { brand: 'Zoom', label: 'Connect Zoom', mark: ZOOM_MARK }
+
+/** Every provider's info, for `ConnectButton`, where the provider is a prop. */
+export const PROVIDER_INFO: Record<PyasProvider, ProviderInfo> = {
+  google: GOOGLE,
+  microsoft: MICROSOFT,
+  zoom: ZOOM,
 }

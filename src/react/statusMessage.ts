@@ -1,13 +1,10 @@
 import type { ConnectState } from '../core/connectReducer.js'
-import type { PyasProvider } from '../core/types.js'
-import { PROVIDER_INFO } from './providers.js'
 
 /** What the polite live region says for a state. Empty when there is nothing to announce. */
 export function statusMessage(
-  provider: PyasProvider,
+  brand: string,
   state: Pick<ConnectState, 'status' | 'account' | 'error'>,
 ): string {
-  const { brand } = PROVIDER_INFO[provider]
   switch (state.status) {
     case 'preparing':
     case 'redirecting':
