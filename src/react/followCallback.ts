@@ -35,7 +35,7 @@ export function followCallback(
   entry: DocumentCallback,
   provider: PyasProvider | undefined,
   dispatch: Dispatch<ConnectAction>,
-  handlers: RefObject<CallbackHandlers>,
+  latest: RefObject<{ options: CallbackHandlers }>,
 ): () => void {
   const ours = (p: PyasProvider | undefined) => !provider || !p || p === provider
   if (!ours(entry.provider)) return () => {}
@@ -43,7 +43,7 @@ export function followCallback(
   const late = entry.settledAt !== undefined
   let active = true
   const emit = (type: PyasEventType, p = entry.provider ?? provider) =>
-    emitEvent(handlers.current, type, p, entry.state)
+    emitEvent(latest.current.options, type, p, entry.state)
   if (!late) {
     if (entry.exchanging) dispatch({ type: 'exchange' })
     // A microtask later, so StrictMode's throw-away first effect run reports nothing.
@@ -55,7 +55,7 @@ export function followCallback(
   }
   entry.result.then((result) => {
     if (!active || result.type === 'handed_off' || !ours(result.provider)) return
-    const h = handlers.current
+    const h = latest.current.options
     if (result.type === 'connected') {
       const missing = missingScopes(result.provider, result.account.scopes)
       dispatch({
@@ -66,17 +66,17 @@ export function followCallback(
       })
       if (late || result.replayed) return
       emit('connected', result.provider)
-      h?.onConnected?.(result.account, { returnTo: result.returnTo, missingScopes: missing })
+      h.onConnected?.(result.account, { returnTo: result.returnTo, missingScopes: missing })
     } else if (result.type === 'cancelled') {
       dispatch({ type: 'cancel' })
       if (late) return
       emit('cancelled', result.provider)
-      h?.onCancel?.()
+      h.onCancel?.()
     } else {
       dispatch({ type: 'fail', error: result.error })
       if (late) return
       emit('failed', result.provider)
-      h?.onError?.(result.error)
+      h.onError?.(result.error)
     }
   })
   return () => {

@@ -34,10 +34,9 @@ export interface UsePyasCallbackResult {
  * Mount it on the page your Pyas redirect URL points at.
  */
 export function usePyasCallback(options: UsePyasCallbackOptions = {}): UsePyasCallbackResult {
-  const runtime = useLatest(usePyasRuntime())
+  const latest = useLatest({ options, runtime: usePyasRuntime() })
   const [state, dispatch] = useReducer(connectReducer, initialConnectState)
-  const handlers = useLatest(options)
-  useCallbackResult(runtime, undefined, dispatch, handlers)
+  useCallbackResult(latest, undefined, dispatch)
   const reset = useCallback(() => dispatch({ type: 'reset' }), [])
   return useMemo(
     () => ({ ...state, reset, isPending: isPendingStatus(state.status) }),

@@ -65,14 +65,11 @@ export interface UsePyasConnectResult {
 export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectResult {
   const runtime = usePyasRuntime()
   const [state, dispatch] = useReducer(connectReducer, initialConnectState)
-  const latest = useLatest({ options, runtime })
-  const handlers = useLatest<CallbackHandlers>(options)
-  const runtimeRef = useLatest(runtime)
+  const latest = useLatest({ options, runtime, status: state.status })
   const pending = useRef(false)
-  const status = useLatest(state.status)
   const [prefetched] = useState(createPrefetchCache)
 
-  useCallbackResult(runtimeRef, options.provider, dispatch, handlers)
+  useCallbackResult(latest, options.provider, dispatch)
 
   const fail = useCallback(
     (error: PyasConnectError, state?: string) => {
@@ -111,8 +108,8 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
 
   const connect = useCallback(
     async (overrides: ConnectInputs = {}) => {
-      if (pending.current || isPendingStatus(status.current)) return
-      const { options, runtime } = latest.current
+      const { options, runtime, status } = latest.current
+      if (pending.current || isPendingStatus(status)) return
       const input = { ...options, ...overrides }
       const { provider } = input
       const email = provider === 'zoom' ? undefined : input.email?.trim()
@@ -181,12 +178,12 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
           pending.current = false
           const { getStorage, client } = latest.current.runtime
           const entry = startCallback(params, { getStorage, client }, false)
-          popupSession.current = followCallback(entry, provider, dispatch, handlers)
+          popupSession.current = followCallback(entry, provider, dispatch, latest)
         },
         onClosed: () => fail(new PyasConnectError('popup_closed'), state),
       })
     },
-    [latest, fail, status, endPopup, handlers, prefetched],
+    [latest, fail, endPopup, prefetched],
   )
 
   const reset = useCallback(() => {
