@@ -8,9 +8,7 @@ import { PyasContext } from './PyasProvider.js'
 /** What the hooks run on: a proxy client whose calls go through React Query, and storage. */
 export interface PyasRuntime {
   client: ProxyClient
-  queryClient: QueryClient
   getStorage: () => Storage
-  proxyUrl: string
   navigate: (url: string) => void
 }
 
@@ -18,9 +16,8 @@ const assign = (url: string) => window.location.assign(url)
 
 let privateClient: QueryClient | undefined
 const getPrivateClient = () => {
-  privateClient ??= new QueryClient({
-    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
-  })
+  // No defaults needed: every query and mutation below sets its own options.
+  privateClient ??= new QueryClient()
   return privateClient
 }
 
@@ -33,16 +30,10 @@ export function usePyasRuntime(): PyasRuntime {
   const config = useContext(PyasContext)
   const appClient = useContext(QueryClientContext)
   const queryClient = config.queryClient ?? appClient ?? getPrivateClient()
-  const {
-    proxyUrl = DEFAULT_PROXY_URL,
-    fetch,
-    headers,
-    credentials,
-    storage,
-    navigate = assign,
-  } = config
+  // The context value is memoized by PyasProvider (and a constant without one), so it is a dependency.
   return useMemo(() => {
-    const base = createProxyClient({ proxyUrl, fetch, headers, credentials })
+    const { proxyUrl = DEFAULT_PROXY_URL, storage, navigate = assign } = config
+    const base = createProxyClient(config)
     const client: ProxyClient = {
       getOAuthUrl: (provider, params) =>
         queryClient.fetchQuery({
@@ -62,12 +53,6 @@ export function usePyasRuntime(): PyasRuntime {
           })
           .execute(undefined),
     }
-    return {
-      client,
-      queryClient,
-      proxyUrl,
-      getStorage: storage ? () => storage : getDefaultStorage,
-      navigate,
-    }
-  }, [queryClient, proxyUrl, fetch, headers, credentials, storage, navigate])
+    return { client, getStorage: storage ? () => storage : getDefaultStorage, navigate }
+  }, [config, queryClient])
 }
