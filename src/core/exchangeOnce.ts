@@ -41,7 +41,7 @@ async function waitForOutcome(deps: ExchangeDeps, state: string): Promise<Stored
     if (outcome) return outcome
   }
   throw new PyasConnectError('proxy_error', {
-    message: 'Another tab started this connection but did not finish it. Please connect again.',
+    message: 'Another tab did not finish this sign-in. Connect again.',
   })
 }
 
@@ -55,38 +55,35 @@ export async function exchangeOnce(
   record: AttemptRecord,
   code: string,
 ): Promise<ExchangeResult> {
-  const { storage, state } = { storage: deps.storage, state: record.state }
+  const { storage, now } = deps
+  const { state, provider, returnTo } = record
   // A fresh id per exchange, not per tab: without Web Locks, two exchanges in one tab must not
   // both take the claim as their own.
   const owner = randomBase64Url(9)
   const exclusive = async (): Promise<ExchangeResult> => {
-    const kept = readOutcome(storage, state, deps.now())
+    const kept = readOutcome(storage, state, now())
     if (kept) return { outcome: kept, replayed: true }
     const claim = readClaim(storage, state)
-    if (claim && claim.owner !== owner && deps.now() - claim.at < CLAIM_WAIT_MS) {
+    if (claim && claim.owner !== owner && now() - claim.at < CLAIM_WAIT_MS) {
       return { outcome: await waitForOutcome(deps, state), replayed: true }
     }
-    writeClaim(storage, state, owner, deps.now())
-    let outcome: StoredOutcome
-    let error: PyasConnectError | undefined
+    writeClaim(storage, state, owner, now())
+    let result: ExchangeResult
     try {
-      const account = await deps.client.connect(record.provider, { code, name: record.name })
-      outcome = { status: 'connected', provider: record.provider, account, at: deps.now() }
-      if (record.returnTo) outcome.returnTo = record.returnTo
+      const account = await deps.client.connect(provider, { code, name: record.name })
+      const outcome: StoredOutcome = { status: 'connected', provider, account, at: now() }
+      if (returnTo) outcome.returnTo = returnTo
+      result = { outcome, replayed: false }
     } catch (thrown) {
-      error = toPyasConnectError(thrown)
-      outcome = {
-        status: 'error',
-        provider: record.provider,
-        code: error.code,
-        message: error.message,
-        at: deps.now(),
-      }
-      if (error.status !== undefined) outcome.httpStatus = error.status
+      const error = toPyasConnectError(thrown)
+      const { code, message, status } = error
+      const outcome: StoredOutcome = { status: 'error', provider, code, message, at: now() }
+      if (status !== undefined) outcome.httpStatus = status
+      result = { outcome, replayed: false, error }
     }
-    saveOutcome(storage, state, outcome)
+    saveOutcome(storage, state, result.outcome)
     removeAttempt(storage, state)
-    return error ? { outcome, replayed: false, error } : { outcome, replayed: false }
+    return result
   }
   return deps.locks ? deps.locks.request(`pyas:exchange:${state}`, exclusive) : exclusive()
 }

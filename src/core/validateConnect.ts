@@ -36,9 +36,9 @@ export function connectFieldErrors(input: ConnectInput): Record<string, string> 
 export function assertConnectInput(input: ConnectInput): void {
   const fieldErrors = connectFieldErrors(input)
   if (!fieldErrors) return
-  const first = Object.values(fieldErrors)[0]
+  // The first field's message says what to fix; the rest are in `fieldErrors`.
   throw new PyasConnectError('invalid_request', {
     fieldErrors,
-    ...(first ? { message: first } : {}),
+    message: Object.values(fieldErrors)[0],
   })
 }
