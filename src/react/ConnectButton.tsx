@@ -57,18 +57,9 @@ export const ProviderButton = /*#__PURE__*/ forwardRef<
     onFocus,
     ...rest
   } = props
-  const flow = usePyasConnect({
-    provider,
-    email,
-    name,
-    returnTo,
-    mode,
-    popupFallback,
-    onConnected,
-    onError,
-    onCancel,
-    onEvent,
-  })
+  // The hook's options are taken out of `rest` above so they never reach the DOM; the hook reads
+  // only its own options from the props.
+  const flow = usePyasConnect(props)
   const { status, account, error } = flow
   const label =
     typeof children === 'function' ? children({ status, account, error }) : (children ?? info.label)

@@ -150,8 +150,9 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
           name: input.name!.trim(),
           mode,
           createdAt: Date.now(),
-          ...(email ? { email } : {}),
-          ...(returnTo ? { returnTo } : {}),
+          // Stored as JSON, so an absent email or returnTo leaves no key.
+          email,
+          returnTo,
         })
       } catch (cause) {
         abandon(new PyasConnectError('storage_unavailable', { cause }))
