@@ -16,19 +16,19 @@ export type PyasConnectErrorCode =
 
 // Short on purpose (they ship in every bundle), but each still says what to do next.
 const MESSAGES: Record<PyasConnectErrorCode, string> = {
-  invalid_request: 'Check your details and try again.',
-  unauthorized: 'Check the Pyas API key on your server.',
-  forbidden: 'The server refused this. Sign in again and retry.',
-  invalid_grant: 'Sign-in code invalid or used. Connect again.',
-  state_mismatch: 'Sign-in not started here. Connect again.',
-  expired_attempt: 'Sign-in expired. Connect again.',
-  provider_error: 'The provider failed. Try again.',
-  rate_limited: 'Too many tries. Wait a moment and retry.',
-  network: 'Server unreachable. Check your connection.',
-  proxy_error: 'Unexpected server reply. Try again later.',
-  popup_blocked: 'Popup blocked. Allow pop-ups and retry.',
-  popup_closed: 'Sign-in window closed. Connect again.',
-  storage_unavailable: 'Site storage is blocked. Enable it and retry.',
+  invalid_request: 'Some details are missing or invalid. Check them and try again.',
+  unauthorized: 'The server could not sign in to Pyas. Check its API key.',
+  forbidden: 'The server refused this request. Sign in again and retry.',
+  invalid_grant: 'This sign-in code was invalid or already used. Connect again.',
+  state_mismatch: 'This sign-in was not started here. Connect again.',
+  expired_attempt: 'This sign-in expired. Connect again.',
+  provider_error: 'The calendar provider reported an error. Try again.',
+  rate_limited: 'Too many attempts. Wait a moment and try again.',
+  network: 'Could not reach the server. Check your connection and retry.',
+  proxy_error: 'The server sent an unexpected reply. Try again later.',
+  popup_blocked: 'The sign-in window was blocked. Allow pop-ups and retry.',
+  popup_closed: 'The sign-in window was closed. Connect again.',
+  storage_unavailable: 'This browser blocks site storage. Allow it and retry.',
 }
 
 /** Extra details a {@link PyasConnectError} may carry. */
