@@ -51,6 +51,8 @@ function recordClicks() {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]
 
+// React's production build, as a customer ships it (the e2e tests keep the development build).
+process.env.PYAS_DEMO_MODE = 'production'
 const demo = await startDemo()
 const browser = await chromium.launch(chromiumLaunchOptions)
 

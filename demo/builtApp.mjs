@@ -1,7 +1,8 @@
 // `--build`: the demo app bundled once at start and served from memory (no HMR, a handful of
 // requests per page instead of one per module). The e2e tests and the bench use it, so a page load
 // stays fast on a busy machine. React stays in its development build (mode `development`), so
-// StrictMode still double-invokes effects, as it does under `npm start`.
+// StrictMode still double-invokes effects, as it does under `npm start`; the click-to-navigation
+// bench sets PYAS_DEMO_MODE=production to time what a customer's production build does.
 import { extname } from 'node:path'
 import { build } from 'vite'
 
@@ -17,7 +18,7 @@ const TYPES = {
 export async function buildApp(config) {
   const result = await build({
     ...config,
-    mode: 'development',
+    mode: process.env.PYAS_DEMO_MODE === 'production' ? 'production' : 'development',
     logLevel: 'warn',
     build: { write: false, minify: false, sourcemap: false, reportCompressedSize: false },
   })
