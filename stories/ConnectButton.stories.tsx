@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { fn } from 'storybook/test'
 import { ConnectButton, type ConnectButtonProps } from '../src/index.js'
+import { buttonArgs, buttonArgTypes } from './support/buttonMeta.js'
 import {
   allStatesStory,
   darkBackgroundStory,
@@ -17,19 +17,10 @@ import {
 const meta = {
   title: 'Components/ConnectButton',
   component: ConnectButton,
-  args: {
-    provider: 'google',
-    name: 'Ada Lovelace',
-    email: 'ada@example.com',
-    onConnected: fn(),
-    onError: fn(),
-    onCancel: fn(),
-    onEvent: fn(),
-  },
+  args: { provider: 'google', ...buttonArgs() },
   argTypes: {
     provider: { control: 'inline-radio', options: ['google', 'microsoft', 'zoom'] },
-    mode: { control: 'inline-radio', options: ['redirect', 'popup'] },
-    popupFallback: { control: 'inline-radio', options: ['error', 'redirect'] },
+    ...buttonArgTypes,
   },
 } satisfies Meta<typeof ConnectButton>
 

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { fn } from 'storybook/test'
 import { ConnectGoogleButton, type ConnectGoogleButtonProps } from '../src/index.js'
+import { buttonArgs, buttonArgTypes } from './support/buttonMeta.js'
 import {
   allStatesStory,
   darkBackgroundStory,
@@ -13,18 +13,8 @@ import {
 const meta = {
   title: 'Components/ConnectGoogleButton',
   component: ConnectGoogleButton,
-  args: {
-    name: 'Ada Lovelace',
-    email: 'ada@example.com',
-    onConnected: fn(),
-    onError: fn(),
-    onCancel: fn(),
-    onEvent: fn(),
-  },
-  argTypes: {
-    mode: { control: 'inline-radio', options: ['redirect', 'popup'] },
-    popupFallback: { control: 'inline-radio', options: ['error', 'redirect'] },
-  },
+  args: buttonArgs(),
+  argTypes: buttonArgTypes,
 } satisfies Meta<typeof ConnectGoogleButton>
 
 export default meta

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { fn } from 'storybook/test'
 import { ConnectZoomButton, type ConnectZoomButtonProps } from '../src/index.js'
+import { buttonArgs, buttonArgTypes } from './support/buttonMeta.js'
 import {
   allStatesStory,
   darkBackgroundStory,
@@ -13,17 +13,8 @@ import {
 const meta = {
   title: 'Components/ConnectZoomButton',
   component: ConnectZoomButton,
-  args: {
-    name: 'Ada Lovelace',
-    onConnected: fn(),
-    onError: fn(),
-    onCancel: fn(),
-    onEvent: fn(),
-  },
-  argTypes: {
-    mode: { control: 'inline-radio', options: ['redirect', 'popup'] },
-    popupFallback: { control: 'inline-radio', options: ['error', 'redirect'] },
-  },
+  args: buttonArgs(false),
+  argTypes: buttonArgTypes,
 } satisfies Meta<typeof ConnectZoomButton>
 
 export default meta

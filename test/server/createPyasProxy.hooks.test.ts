@@ -9,12 +9,11 @@ import {
   connectRequest,
   fakeUpstream,
   MODES,
+  OAUTH_PATH,
   ORIGIN,
   proxyHarness,
   proxyRequest,
 } from './helpers.js'
-
-const OAUTH_PATH = '/google/oauth?email=ada%40example.com&state=pyas_abc'
 
 describe.each(MODES)('createPyasProxy (%s)', (mode) => {
   const harness = proxyHarness(mode)

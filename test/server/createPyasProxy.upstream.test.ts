@@ -8,11 +8,10 @@ import {
   fakeUpstream,
   hangingFetch,
   MODES,
+  OAUTH_PATH,
   proxyHarness,
   proxyRequest,
 } from './helpers.js'
-
-const OAUTH_PATH = '/google/oauth?email=ada%40example.com&state=pyas_abc'
 
 describe.each(MODES)('createPyasProxy (%s)', (mode) => {
   const harness = proxyHarness(mode)

@@ -10,6 +10,8 @@ import {
 
 export const API_KEY = 'pyas_live_Secr3tKey_0123456789'
 export const ORIGIN = 'https://app.example'
+/** A valid oauth route, relative to the proxy's mount. */
+export const OAUTH_PATH = '/google/oauth?email=ada%40example.com&state=pyas_abc'
 export const ACCOUNT = {
   accountId: 'acc_123',
   email: 'ada@example.com',
