@@ -32,14 +32,18 @@ export type CallbackResult =
   | { type: 'handed_off'; provider: PyasProvider }
 
 /** The one callback this document returned with, shared by every hook that mounts for it. */
-export interface DocumentCallback {
+/** What settling a callback learns synchronously, before its result is in. */
+interface CallbackProgress {
   state: string
   /** Known once the attempt record was read; `undefined` when there was no record. */
   provider?: PyasProvider
   /** True once the exchange request is under way (or being waited for in another tab). */
   exchanging: boolean
-  result: Promise<CallbackResult>
   settledAt?: number
+}
+
+export interface DocumentCallback extends CallbackProgress {
+  result: Promise<CallbackResult>
 }
 
 export interface CallbackDeps {
@@ -81,7 +85,7 @@ const ended = (provider: PyasProvider | undefined, error?: PyasConnectError): Ca
 }
 
 async function process(
-  entry: DocumentCallback,
+  entry: CallbackProgress,
   params: CallbackParams,
   deps: CallbackDeps,
   cleanUrl: boolean,
@@ -110,7 +114,7 @@ async function process(
 }
 
 async function settle(
-  entry: DocumentCallback,
+  entry: CallbackProgress,
   params: CallbackParams,
   deps: CallbackDeps,
   clean: () => void,
@@ -167,16 +171,13 @@ export function startCallback(
   deps: CallbackDeps,
   cleanUrl: boolean,
 ): DocumentCallback {
-  const entry: DocumentCallback = {
-    state: params.state,
-    exchanging: false,
-    result: Promise.resolve(null as never),
-  }
-  entry.result = process(entry, params, deps, cleanUrl).then((result) => {
-    entry.settledAt = (deps.now ?? Date.now)()
-    return result
+  const progress: CallbackProgress = { state: params.state, exchanging: false }
+  const result = process(progress, params, deps, cleanUrl).then((settled) => {
+    progress.settledAt = (deps.now ?? Date.now)()
+    return settled
   })
-  return entry
+  // The same object: hooks read `provider` and `exchanging` as `process` fills them in.
+  return Object.assign(progress, { result })
 }
 
 /**
