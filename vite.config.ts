@@ -19,6 +19,28 @@ function copyStyles(): Plugin {
   }
 }
 
+/**
+ * In the CommonJS build, `msw` (an optional peer that only `pyasHandlers` uses) is required on
+ * first use instead of when `@pyas/react/testing` loads. msw ≥ 2.13 cannot be `require`d in Jest
+ * on Node 20 without a transform (its dependency `rettime` is ESM-only), and `createFakePyas`
+ * does not need it. The ES build keeps its plain import.
+ */
+function lazyMswInCommonJs(): Plugin {
+  const eager = /^(?:let|const|var) (\w+) = require\("msw"\);$/m
+  return {
+    name: 'pyas:lazy-msw-in-cjs',
+    apply: 'build',
+    renderChunk(code, _chunk, options) {
+      if (options.format !== 'cjs' || !code.includes('require("msw")')) return null
+      const match = eager.exec(code)
+      if (!match) throw new Error('pyas:lazy-msw-in-cjs: an msw require() of an unexpected shape')
+      // One line for one line, so the source map stays right.
+      const lazy = `const ${match[1]} = ((loaded) => new Proxy({}, { get: (_, name) => (loaded ??= require("msw"))[name] }))();`
+      return { code: code.replace(eager, lazy), map: null }
+    },
+  }
+}
+
 // One output module per source module: Rolldown then keeps each file's 'use client' directive,
 // so it marks exactly the hooks and components (never the server or testing code).
 const output = (format: 'es' | 'cjs') => ({
@@ -35,6 +57,7 @@ export default defineConfig({
     react(),
     dts({ tsconfigPath: './tsconfig.build.json', exclude: ['test', 'stories', 'demo', 'bench'] }),
     copyStyles(),
+    lazyMswInCommonJs(),
   ],
   build: {
     lib: {

@@ -13,7 +13,10 @@
 // (c) one Chromium round trip (playwright-core, Debian chromium): Connect → fake consent "Allow" →
 //     back on the app with the connected account's accountId rendered;
 // (d) tsc --strict on consumer files against the published types: nodenext (an ESM .tsx and a
-//     CommonJS .cts in one program) and bundler resolution.
+//     CommonJS .cts in one program) and bundler resolution;
+// (e) Jest 30 with no transform, so through the `require` conditions: in jsdom a click on
+//     ConnectGoogleButton and the return with a code (onConnected), in Node the proxy against the
+//     fake Pyas from /testing.
 // Prints `consumer: N passed, M failed`, writes test-results/consumer.json, exits 1 on a failure.
 // Everything it starts (server, browser) is stopped. About a minute on a quiet 2-core machine;
 // a watchdog ends the run after 5.5 minutes (a heavily loaded one needed about 3).
@@ -50,6 +53,8 @@ const DEV_DEPENDENCIES = {
   '@types/react': '19.3.0',
   '@types/react-dom': '19.3.0',
   '@vitejs/plugin-react': '6.3.0',
+  jest: '30.5.2', // (e): Jest-style setups load the `require` build
+  'jest-environment-jsdom': '30.5.2',
   msw: '2.15.0', // optional peer: only pyasHandlers needs it (see the "without msw" check)
   vite: '8.3.8',
 }
@@ -331,6 +336,9 @@ await check(
       'const got = { main, server, testing }',
       'const missing = Object.entries(want).flatMap(([k, names]) => names.filter((n) => got[k][n] == null).map((n) => k + "." + n))',
       'if (missing.length) { console.error("missing: " + missing.join(", ")); process.exit(1) }',
+      // msw is required on first use in the CommonJS build (see vite.config.ts); it must still work.
+      'const handlers = testing.pyasHandlers()',
+      'if (handlers.length !== 2) { console.error("pyasHandlers(): " + handlers.length); process.exit(1) }',
     ].join('\n')
     await run(process.execPath, ['-e', script], { cwd: project })
   },
@@ -353,6 +361,20 @@ await check(
       '  .catch((error) => { console.error(String(error)); process.exit(1) })',
     ].join('\n')
     await run(process.execPath, ['-e', script], { cwd: bare })
+  },
+  { needs: [INSTALLED] },
+)
+
+await check(
+  '(e) Jest 30 (CommonJS, no transform): jsdom round trip and Node proxy',
+  async () => {
+    const output = await run(
+      process.execPath,
+      [join(project, 'node_modules/jest/bin/jest.js'), '--config', 'jest/jest.config.cjs', '--ci'],
+      { cwd: project, timeoutMs: 120_000 },
+    )
+    const summary = /Tests:\s+(.*)/.exec(output)
+    return summary ? summary[1].trim() : 'passed'
   },
   { needs: [INSTALLED] },
 )
