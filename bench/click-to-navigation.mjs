@@ -97,7 +97,10 @@ try {
       const ms = await page.evaluate(() => {
         const at = (key) => Number(sessionStorage.getItem(key))
         const start = performance.timeOrigin
-        return { fromClick: start - at('bench:clickAt'), fromHandler: start - at('bench:handlerAt') }
+        return {
+          fromClick: start - at('bench:clickAt'),
+          fromHandler: start - at('bench:handlerAt'),
+        }
       })
       if (run > 0) samples.push(ms)
       await page.close()
