@@ -68,11 +68,12 @@ export const ProviderButton = /*#__PURE__*/ forwardRef<
   return (
     <>
       <button
+        {...rest}
+        // After the spread: these say what the button is and does, whatever props come in.
         type="button"
         data-state={status}
         data-provider={provider}
         aria-busy={flow.isPending || undefined}
-        {...rest}
         className={classes}
         ref={ref}
         onClick={(event) => {

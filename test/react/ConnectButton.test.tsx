@@ -291,6 +291,29 @@ describe('ConnectButton', () => {
     expect(button).not.toHaveAttribute('email')
   })
 
+  it('should stay type="button" with its state attributes whatever props come in at run time', () => {
+    // TypeScript forbids these; plain JavaScript (or a spread of unknown props) can still pass them.
+    const untyped = {
+      type: 'submit',
+      'data-state': 'connected',
+      'data-provider': 'zoom',
+      'aria-busy': true,
+    } as Record<string, unknown>
+    const onSubmit = vi.fn((event: Event) => event.preventDefault())
+    renderWithPyas(
+      <form onSubmit={(event) => onSubmit(event.nativeEvent)}>
+        <ConnectGoogleButton name="Ada" email="ada@example.com" {...untyped} />
+      </form>,
+    )
+    const button = screen.getByRole('button', { name: 'Connect Google Calendar' })
+    expect(button).toHaveAttribute('type', 'button')
+    expect(button).toHaveAttribute('data-state', 'idle')
+    expect(button).toHaveAttribute('data-provider', 'google')
+    expect(button).not.toHaveAttribute('aria-busy')
+    button.click()
+    expect(onSubmit).not.toHaveBeenCalled()
+  })
+
   it('should render a function label from the flow state, and drop the look when unstyled', async () => {
     renderWithPyas(
       <ConnectGoogleButton name="Ada" email="bad" unstyled>
