@@ -180,16 +180,35 @@ export function startCallback(
   return Object.assign(progress, { result })
 }
 
+/** The provider a callback's attempt (or kept outcome) names; undefined when unknown or unreadable. */
+function ownerOf(params: CallbackParams, deps: CallbackDeps): PyasProvider | undefined {
+  try {
+    const storage = deps.getStorage()
+    const { state } = params
+    return (readOutcome(storage, state, (deps.now ?? Date.now)()) ?? readAttempt(storage, state))
+      ?.provider
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * The callback this document returned with, processed once however many hooks ask: the first
  * caller reads the URL and starts the exchange; later callers (StrictMode's second effect, a sibling
- * button, a remount) join it even though the URL is clean by then. `null` when there is none.
+ * button, a remount) join it even though the URL is clean by then. `null` when there is none, or
+ * when it belongs to another provider than `provider` (a hook for that provider, or one for any
+ * provider, handles it; an unknown or unreadable attempt is anyone's, to report the error).
  */
-export function getDocumentCallback(deps: CallbackDeps): DocumentCallback | null {
+export function getDocumentCallback(
+  deps: CallbackDeps,
+  provider?: PyasProvider,
+): DocumentCallback | null {
   const params = readCallback(deps.location)
   if (params) {
     const known = callbacks.get(params.state)
     if (known) return known
+    const owner = provider && ownerOf(params, deps)
+    if (owner && owner !== provider) return null
     const entry = startCallback(params, deps, true)
     callbacks.set(params.state, entry)
     latest = entry

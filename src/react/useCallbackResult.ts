@@ -24,11 +24,10 @@ export function useCallbackResult(
   useEffect(() => {
     if (!canUseDOM()) return
     const { getStorage, client } = latest.current.runtime
-    const entry = getDocumentCallback({
-      getStorage,
-      client,
-      handOff: (_, params) => handOffToOpener(params),
-    })
+    const entry = getDocumentCallback(
+      { getStorage, client, handOff: (_, params) => handOffToOpener(params) },
+      provider,
+    )
     return entry ? followCallback(entry, provider, dispatch, latest) : undefined
   }, [latest, provider, dispatch])
 }

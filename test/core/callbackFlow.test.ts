@@ -113,6 +113,42 @@ describe('getDocumentCallback', () => {
     })
   })
 
+  describe('for one provider', () => {
+    it('should leave a callback of another provider alone: no claim, no clean-up, no exchange', () => {
+      const { deps, client, browser } = setup()
+      expect(getDocumentCallback(deps, 'zoom')).toBeNull()
+      expect(browser.location.href).toBe(CALLBACK)
+      expect(client.connect).not.toHaveBeenCalled()
+      // The page's Google hook (or one for any provider) still gets it.
+      expect(getDocumentCallback(deps, 'google')?.provider).toBe('google')
+    })
+
+    it('should go by a kept outcome when the attempt is gone (a reload)', async () => {
+      const { deps, storage } = setup({ record: null })
+      saveOutcome(storage, STATE, {
+        status: 'connected',
+        provider: 'microsoft',
+        account: makeAccount('microsoft'),
+        at: NOW,
+      })
+      expect(getDocumentCallback(deps, 'google')).toBeNull()
+      await expect(getDocumentCallback(deps, 'microsoft')!.result).resolves.toMatchObject({
+        type: 'connected',
+        replayed: true,
+      })
+    })
+
+    it('should let any hook report an unknown state or unreadable storage', async () => {
+      const unknown = setup({ record: null })
+      const entry = getDocumentCallback(unknown.deps, 'zoom')!
+      expect(errorOf(await entry.result).code).toBe('state_mismatch')
+      resetDocumentCallbacks()
+      const blocked = setup({ storage: throwingStorage(), record: null })
+      const failed = getDocumentCallback(blocked.deps, 'zoom')!
+      expect(errorOf(await failed.result).code).toBe('storage_unavailable')
+    })
+  })
+
   describe('a successful exchange', () => {
     it('should exchange the code and report connected with the returnTo', async () => {
       const { deps, client, storage } = setup()

@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import { HttpResponse, http } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
-import { ConnectGoogleButton, ConnectOutlookButton } from '../../src/index.js'
+import { ConnectGoogleButton, ConnectOutlookButton, ConnectZoomButton } from '../../src/index.js'
 import {
   account,
   makeWrapper,
@@ -205,6 +205,32 @@ describe('the return from the provider', () => {
     expect(google).not.toHaveBeenCalled()
     expect(log.connect[0]!.provider).toBe('microsoft')
     expect(googleButton()[0]).toHaveAttribute('data-state', 'idle')
+  })
+
+  it('should leave another provider callback alone until a hook for that provider mounts', async () => {
+    const state = returnWith({ code: 'google-code' }, {})
+    const zoom = vi.fn()
+    const view = renderWithPyas(<ConnectZoomButton name="Ada" onConnected={zoom} />)
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    // Not Zoom's: no exchange, the address bar keeps the code for the page that handles Google.
+    expect(log.connect).toHaveLength(0)
+    expect(window.location.search).toBe(`?code=google-code&state=${state}`)
+    expect(screen.getByRole('button', { name: 'Connect Zoom' })).toHaveAttribute(
+      'data-state',
+      'idle',
+    )
+    const google = vi.fn()
+    view.rerender(
+      <>
+        <ConnectZoomButton name="Ada" onConnected={zoom} />
+        <ConnectGoogleButton name="Ada" email="ada@example.com" onConnected={google} />
+      </>,
+    )
+    await waitFor(() => expect(google).toHaveBeenCalledTimes(1))
+    expect(log.connect).toHaveLength(1)
+    expect(log.connect[0]!.provider).toBe('google')
+    expect(zoom).not.toHaveBeenCalled()
+    expect(window.location.search).toBe('')
   })
 
   it('should report invalid_grant when the code was already used', async () => {
