@@ -1,6 +1,6 @@
 import type { PyasAccount, PyasProvider } from '../core/types.js'
 import type { FakePyasRequest } from './describeRequest.js'
-import type { FailNextOptions, FakePyasFailureKind } from './failureResponse.js'
+import type { FailNextOptions, FakePyasFailure } from './failureResponse.js'
 
 /** Options of `createFakePyas()`. */
 export interface FakePyasOptions {
@@ -61,8 +61,12 @@ export interface FakePyas {
   readonly requests: readonly FakePyasRequest[]
   /** The connected accounts, in connection order. */
   readonly accounts: readonly PyasAccount[]
-  /** Makes the next API call (or the next one to `options.on`) fail; calls queue, each used once. */
-  failNext: (kind: FakePyasFailureKind, options?: FailNextOptions) => void
+  /**
+   * Makes the next API call (or the next one to `options.on`) fail; calls queue, each used once.
+   * `500`, `429` and `401` stand for `'server_error'`, `'rate_limited'` and `'unauthorized'`. An
+   * unknown kind or a bad option throws a `TypeError`.
+   */
+  failNext: (kind: FakePyasFailure, options?: FailNextOptions) => void
   /** Sets the scopes new connections of `provider` get; `null` restores the default. */
   grantScopes: (provider: PyasProvider, scopes: readonly string[] | null) => void
   /** Mints a valid single-use code, as if the user had clicked Allow. */

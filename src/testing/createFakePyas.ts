@@ -1,5 +1,6 @@
 import { describeRequest } from './describeRequest.js'
 import type { FakePyas, FakePyasOptions } from './FakePyas.js'
+import { toQueuedFailure } from './failureResponse.js'
 import { type FakePyasState, mintCode } from './fakePyasState.js'
 import { handleApiRequest } from './handleApiRequest.js'
 import { handleConsentPage, handleDecision } from './handleConsentRequest.js'
@@ -98,7 +99,7 @@ export function createFakePyas(options: FakePyasOptions): FakePyas {
       return state.accounts
     },
     failNext: (kind, failNextOptions) => {
-      state.failures.push({ ...failNextOptions, kind })
+      state.failures.push(toQueuedFailure(kind, failNextOptions))
     },
     grantScopes: (provider, granted) => {
       if (granted === null) state.scopes.delete(provider)

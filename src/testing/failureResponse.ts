@@ -9,6 +9,47 @@ export type FakePyasFailureKind =
   | 'invalid_grant'
   | 'unauthorized'
 
+/** What `fake.failNext()` accepts: a failure kind, or the HTTP status it answers with. */
+export type FakePyasFailure = FakePyasFailureKind | 500 | 429 | 401
+
+const BY_STATUS = { 500: 'server_error', 429: 'rate_limited', 401: 'unauthorized' } as const
+const KINDS: readonly string[] = [
+  'server_error',
+  'rate_limited',
+  'slow',
+  'invalid_grant',
+  'unauthorized',
+]
+
+const isCount = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0
+
+/** Checks one `failNext()` call and queues nothing wrong: a typo fails the test that made it. */
+export function toQueuedFailure(failure: unknown, options: unknown = {}): QueuedFailure {
+  const kind = BY_STATUS[failure as keyof typeof BY_STATUS] ?? failure
+  if (typeof kind !== 'string' || !KINDS.includes(kind)) {
+    throw new TypeError(
+      `fake.failNext: unknown failure ${JSON.stringify(failure)}; use ${KINDS.map((k) => `'${k}'`).join(', ')} (or 500, 429, 401).`,
+    )
+  }
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('fake.failNext: options must be an object.')
+  }
+  const { on, retryAfter, ms } = options as FailNextOptions
+  if (on !== undefined && on !== 'oauth' && on !== 'connect') {
+    throw new TypeError(
+      `fake.failNext: \`on\` must be 'oauth' or 'connect', not ${JSON.stringify(on)}.`,
+    )
+  }
+  if (retryAfter !== undefined && !(isCount(retryAfter) && Number.isInteger(retryAfter))) {
+    throw new TypeError('fake.failNext: `retryAfter` must be a whole number of seconds, 0 or more.')
+  }
+  if (ms !== undefined && !isCount(ms)) {
+    throw new TypeError('fake.failNext: `ms` must be a number of milliseconds, 0 or more.')
+  }
+  return { ...(options as FailNextOptions), kind: kind as FakePyasFailureKind }
+}
+
 /** Options of `fake.failNext()`. */
 export interface FailNextOptions {
   /**

@@ -103,3 +103,41 @@ describe('createFakePyas', () => {
     expect((await pending).status).toBe(200)
   })
 })
+
+describe('fake.failNext input', () => {
+  it('should take 500, 429 and 401 for their kinds', async () => {
+    const fake = createFake()
+    fake.failNext(500)
+    fake.failNext(429, { retryAfter: 7 })
+    fake.failNext(401)
+    expect((await get(fake, '/zoom/oauth')).status).toBe(500)
+    const limited = await get(fake, '/zoom/oauth')
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get('retry-after')).toBe('7')
+    expect((await get(fake, '/zoom/oauth')).status).toBe(401)
+    expect((await get(fake, '/zoom/oauth')).status).toBe(200)
+  })
+
+  it.each([
+    ['an unknown kind', 'timeout', undefined, /unknown failure "timeout"; use 'server_error'/],
+    ['an unknown status', 503, undefined, /unknown failure 503/],
+    ['no kind', undefined, undefined, /unknown failure undefined/],
+    ['a bad `on`', 'slow', { on: 'token' }, /`on` must be 'oauth' or 'connect'/],
+    ['a negative retryAfter', 'rate_limited', { retryAfter: -1 }, /`retryAfter` must be a whole/],
+    [
+      'a fractional retryAfter',
+      'rate_limited',
+      { retryAfter: 1.5 },
+      /`retryAfter` must be a whole/,
+    ],
+    ['a NaN ms', 'slow', { ms: Number.NaN }, /`ms` must be a number/],
+    ['options that are not an object', 'slow', 'fast', /options must be an object/],
+  ])('should throw a TypeError for %s and queue nothing', async (_, kind, options, message) => {
+    const fake = createFake()
+    // biome-ignore lint/suspicious/noExplicitAny: wrong on purpose, as plain JavaScript could call it
+    const failNext = fake.failNext as (...args: any[]) => void
+    expect(() => failNext(kind, options)).toThrow(TypeError)
+    expect(() => failNext(kind, options)).toThrow(message)
+    expect((await get(fake, '/zoom/oauth')).status).toBe(200)
+  })
+})
