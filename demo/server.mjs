@@ -118,7 +118,9 @@ export async function startDemoServer({
   const { createPyasProxy, toNodeHandler } = await vite.ssrLoadModule(
     `${REPO_ROOT}src/server/index.ts`,
   )
-  // Both origins the server answers on may call the proxy; a POST from anywhere else is refused.
+  // With a real key, only the two origins the server answers on may call the proxy (a POST from
+  // anywhere else is refused). Offline the key is a throwaway and the upstream is in memory, so any
+  // caller may drive the proxy: curl, scripts, tests that POST without an Origin header.
   const allowedOrigins = [origin, `http://localhost:${actualPort}`]
   let proxy
   let consentPage
@@ -139,7 +141,6 @@ export async function startDemoServer({
       apiKey: fakeKey,
       baseUrl: `${origin}${FAKE_PREFIX}`,
       fetch: fake.fetch, // in memory: no real HTTP between the proxy and the fake
-      allowedOrigins,
     })
     consentPage = toNodeHandler(fake.handle)
   }
