@@ -6,7 +6,7 @@ import type { PyasStoryParameters } from './support/harness.js'
 
 /** An app's settings page that owns the dialog's `open` state, as `onOpenChange` expects. */
 function SettingsPage(props: PyasConnectDialogProps & { dark?: boolean }) {
-  const { open: initiallyOpen, onOpenChange, dark = false, ...dialogProps } = props
+  const { open: initiallyOpen = true, onOpenChange, dark = false, ...dialogProps } = props
   const [open, setOpen] = useState(initiallyOpen)
   return (
     <div className={dark ? 'demo-app demo-app--dark pyas-theme-dark' : 'demo-app'}>
@@ -22,7 +22,7 @@ function SettingsPage(props: PyasConnectDialogProps & { dark?: boolean }) {
         {...dialogProps}
         open={open}
         onOpenChange={(next) => {
-          onOpenChange(next)
+          onOpenChange?.(next)
           setOpen(next)
         }}
       />

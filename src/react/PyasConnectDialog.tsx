@@ -23,10 +23,22 @@ export interface PyasConnectDialogProps
       UsePyasConnectOptions,
       'returnTo' | 'mode' | 'popupFallback' | 'onConnected' | 'onError' | 'onCancel' | 'onEvent'
     > {
-  /** Whether the dialog is shown (controlled: pair it with `onOpenChange`). */
-  open: boolean
-  /** Called with `false` when the user asks to close it: Escape, the close button. */
-  onOpenChange: (open: boolean) => void
+  /**
+   * Whether the dialog is shown. Given, the dialog is controlled: it shows exactly this, and a
+   * request to close only calls `onOpenChange` (if any), so the app closes it by setting `open`.
+   * Left out, the dialog keeps its own open state, starting from `defaultOpen`.
+   */
+  open?: boolean
+  /**
+   * Whether an uncontrolled dialog (no `open` prop) starts shown; Escape and the close button then
+   * close it. Ignored when `open` is given. @defaultValue `true`
+   */
+  defaultOpen?: boolean
+  /**
+   * Called with `false` when the user asks to close it (Escape, the close button, or a close from
+   * other code such as `<form method="dialog">`), controlled or not.
+   */
+  onOpenChange?: (open: boolean) => void
   /** The providers offered, in this order. @defaultValue `['google', 'microsoft', 'zoom']` */
   providers?: readonly PyasProvider[]
   /** The user's name. When not given, the dialog asks for it ("Your name"). */
@@ -46,10 +58,12 @@ type Field = 'name' | 'email'
 /**
  * A provider picker on the native `<dialog>` (focus trap, Escape and the top layer come from the
  * browser): one `ConnectButton` per provider, plus a name/email form for what the props don't give.
+ * Controlled with `open` + `onOpenChange`, or uncontrolled: rendering it shows it (`defaultOpen`).
  */
 export function PyasConnectDialog(props: PyasConnectDialogProps) {
   const {
-    open,
+    open: openProp,
+    defaultOpen = true,
     onOpenChange,
     providers = PROVIDERS,
     name,
@@ -67,6 +81,13 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
     unstyled = false,
     ...rest
   } = props
+  const [openState, setOpenState] = useState(defaultOpen)
+  const controlled = openProp !== undefined
+  const open = controlled ? openProp : openState
+  const requestClose = () => {
+    if (!controlled) setOpenState(false)
+    onOpenChange?.(false)
+  }
   const ref = useRef<HTMLDialogElement>(null)
   const id = useId()
   const [form, setForm] = useState({ name: '', email: '' })
@@ -162,15 +183,16 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
       ref={ref}
       className={[unstyled ? '' : 'pyas-dialog', className].filter(Boolean).join(' ') || undefined}
       onCancel={(event) => {
-        // Controlled: the app closes it by setting `open`, which keeps prop and element in step.
+        // `open` (the prop or our state) closes it, through the effect: that keeps state and
+        // element in step, and lets a controlled app refuse by keeping `open` true.
         event.preventDefault()
-        onOpenChange(false)
+        requestClose()
       }}
       onClose={(event) => {
         // A close that came without a cancel we could refuse (`<form method="dialog">`, close()
         // from other code). Our own close() in the effect's cleanup also lands here, a task later:
         // by then `open` is false, or (StrictMode re-running the effect) the dialog is open again.
-        if (open && !event.currentTarget.open) onOpenChange(false)
+        if (open && !event.currentTarget.open) requestClose()
       }}
     >
       <div className="pyas-dialog__header">
@@ -181,7 +203,7 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
           type="button"
           className="pyas-dialog__close"
           aria-label="Close"
-          onClick={() => onOpenChange(false)}
+          onClick={requestClose}
         >
           <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
             <path

@@ -389,6 +389,90 @@ describe('PyasConnectDialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
   })
 
+  it('should show itself when rendered without `open` (uncontrolled), focus on the first provider', () => {
+    renderWithPyas(<PyasConnectDialog name="Ada" email="ada@example.com" />)
+    const dialog = screen.getByRole('dialog', { name: 'Connect your calendar' })
+    expect(dialog).toHaveAttribute('open')
+    const providers = ['Connect Google Calendar', 'Connect Outlook Calendar', 'Connect Zoom']
+    for (const name of providers) expect(screen.getByRole('button', { name })).toBeVisible()
+    expect(screen.getByRole('button', { name: 'Connect Google Calendar' })).toHaveFocus()
+  })
+
+  it.each([
+    ['Escape', false],
+    ['Escape', true],
+    ['the Close button', false],
+    ['the Close button', true],
+  ])('should close itself on %s when uncontrolled (onOpenChange given: %s)', async (how, given) => {
+    const u = user()
+    const onOpenChange = vi.fn()
+    const errors = vi.fn()
+    window.addEventListener('error', errors)
+    onTestFinished(() => window.removeEventListener('error', errors))
+    renderWithPyas(
+      <PyasConnectDialog
+        name="Ada"
+        email="ada@example.com"
+        onOpenChange={given ? onOpenChange : undefined}
+      />,
+    )
+    expect(screen.getByRole('dialog')).toHaveAttribute('open')
+    if (how === 'Escape') await u.keyboard('{Escape}')
+    else await u.click(screen.getByRole('button', { name: 'Close' }))
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(onOpenChange).toHaveBeenCalledTimes(given ? 1 : 0)
+    if (given) expect(onOpenChange).toHaveBeenCalledWith(false)
+    expect(errors).not.toHaveBeenCalled()
+  })
+
+  it('should call onOpenChange(false) once when uncontrolled with showModal and close', async () => {
+    const { showModal, close } = nativeDialog()
+    const u = user()
+    const onOpenChange = vi.fn()
+    renderWithPyas(
+      <PyasConnectDialog name="Ada" email="ada@example.com" onOpenChange={onOpenChange} />,
+    )
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(showModal).toHaveBeenCalled()
+    expect(screen.getByRole('dialog')).toHaveAttribute('open')
+    close.mockClear()
+    await u.keyboard('{Escape}')
+    // Our own close() fires `close` a task later; by then we are closed, so no second call.
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(close).toHaveBeenCalledTimes(1)
+    expect(onOpenChange).toHaveBeenCalledExactlyOnceWith(false)
+    expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
+  it('should stay closed with defaultOpen={false}', async () => {
+    const u = user()
+    const onOpenChange = vi.fn()
+    const { container } = renderWithPyas(
+      <PyasConnectDialog defaultOpen={false} name="Ada" onOpenChange={onOpenChange} />,
+    )
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(container.querySelector('dialog')).not.toHaveAttribute('open')
+    await u.keyboard('{Escape}')
+    expect(onOpenChange).not.toHaveBeenCalled()
+  })
+
+  it('should let `open` win over defaultOpen, and stay open without onOpenChange (controlled)', async () => {
+    const u = user()
+    const errors = vi.fn()
+    window.addEventListener('error', errors)
+    onTestFinished(() => window.removeEventListener('error', errors))
+    const { rerender } = renderWithPyas(
+      <PyasConnectDialog open defaultOpen={false} name="Ada" email="ada@example.com" />,
+    )
+    const dialog = screen.getByRole('dialog', { name: 'Connect your calendar' })
+    await u.keyboard('{Escape}')
+    await u.click(screen.getByRole('button', { name: 'Close' }))
+    expect(errors).not.toHaveBeenCalled()
+    expect(dialog).toHaveAttribute('open')
+    rerender(<PyasConnectDialog open={false} name="Ada" email="ada@example.com" />)
+    expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
   it('should have no axe violations, with field errors shown', async () => {
     const u = user()
     renderWithPyas(<PyasConnectDialog open onOpenChange={() => {}} productName="Acme" />)
