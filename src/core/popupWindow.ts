@@ -1,4 +1,5 @@
 import type { CallbackParams } from './callbackUrl.js'
+import { canUseDOM } from './env.js'
 import { openChannel, type PopupChannelEnv, type PopupMessage } from './popupChannel.js'
 
 /**
@@ -20,27 +21,48 @@ export function openPopup(win: Window = window): Window | null {
 export interface PopupWatch {
   onCallback: (params: CallbackParams) => void
   onClosed: () => void
-  /** How long a closed popup may still report back. @defaultValue 2000 */
+  /** How long a popup must have looked closed before `onClosed` may fire. @defaultValue 2000 */
   graceMs?: number
   /** @defaultValue 500 */
   pollMs?: number
+  /**
+   * Whether this (the opener's) document has focus.
+   * @defaultValue `() => document.hasFocus()`, `false` without a DOM
+   */
+  hasFocus?: () => boolean
   channel?: PopupChannelEnv
 }
 
 /**
- * Waits for the popup of attempt `state` to report back over the channel. `closed` alone is not
- * trusted: a provider page with Cross-Origin-Opener-Policy severs the popup from us and makes it
- * look closed while the user is still on it. So `onClosed` fires only after a grace period with no
- * message, and the channel keeps listening afterwards: a late message still completes the connect.
+ * Waits for the popup of attempt `state` to report back over the channel. `popup.closed` alone is
+ * not trusted: a provider page with Cross-Origin-Opener-Policy severs the popup from us and makes
+ * it look closed while the user is still on it. `onClosed` fires only when `popup.closed` has been
+ * true for the grace period, no message for `state` came, and this document has focus, as it does
+ * again once the user really closes the popup (while they are still in a severed popup, it does
+ * not). Checked on every poll and on the window's `focus` event. A user who comes back to the
+ * opener with a severed popup still open is taken to have closed it; so the channel keeps
+ * listening after `onClosed`, and a late message still completes the connect.
  * Returns a function that stops watching.
  */
 export function watchPopup(popup: Window, state: string, watch: PopupWatch): () => void {
-  let grace: ReturnType<typeof setTimeout> | undefined
+  const win = canUseDOM() ? window : undefined
+  const { graceMs = 2000, hasFocus = () => !!win?.document.hasFocus() } = watch
   const channel = openChannel(watch.channel)
-  const stop = () => {
+  let closedAt: number | undefined
+  const unwatch = () => {
     clearInterval(poll)
-    clearTimeout(grace)
+    win?.removeEventListener('focus', check)
+  }
+  const stop = () => {
+    unwatch()
     channel?.close()
+  }
+  const check = () => {
+    if (!popup.closed) return
+    closedAt ??= Date.now()
+    if (Date.now() - closedAt < graceMs || !hasFocus()) return
+    unwatch()
+    watch.onClosed()
   }
   if (channel) {
     channel.onmessage = ({ data }: MessageEvent<PopupMessage>) => {
@@ -51,10 +73,7 @@ export function watchPopup(popup: Window, state: string, watch: PopupWatch): () 
       watch.onCallback(data.params)
     }
   }
-  const poll = setInterval(() => {
-    if (!popup.closed) return
-    clearInterval(poll)
-    grace = setTimeout(watch.onClosed, watch.graceMs ?? 2000)
-  }, watch.pollMs ?? 500)
+  const poll = setInterval(check, watch.pollMs ?? 500)
+  win?.addEventListener('focus', check)
   return stop
 }
