@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { expectJson } from './expectJson.js'
 import {
   API_KEY,
@@ -13,8 +13,6 @@ import {
 
 describe.each(MODES)('createPyasProxy (%s)', (mode) => {
   const harness = proxyHarness(mode)
-  beforeAll(() => harness.start())
-  afterAll(() => harness.stop())
 
   describe('routing and the order of checks', () => {
     it('should answer 404 for an unknown path, action or provider', async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { PyasAccount } from '../../src/core/types.js'
 import type { PyasAuthorizeContext, PyasConnectedContext } from '../../src/server/index.js'
 import { expectJson } from './expectJson.js'
@@ -17,8 +17,6 @@ import {
 
 describe.each(MODES)('createPyasProxy (%s)', (mode) => {
   const harness = proxyHarness(mode)
-  beforeAll(() => harness.start())
-  afterAll(() => harness.stop())
 
   describe('allowedOrigins', () => {
     it('should allow listed origins, refuse others, and refuse a POST without Origin', async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { expectJson } from './expectJson.js'
 import {
   ACCOUNT,
@@ -15,8 +15,6 @@ import {
 
 describe.each(MODES)('createPyasProxy (%s)', (mode) => {
   const harness = proxyHarness(mode)
-  beforeAll(() => harness.start())
-  afterAll(() => harness.stop())
 
   describe('what travels upstream', () => {
     it('should send only email and state on oauth, with the API key and no client header', async () => {

@@ -1,6 +1,6 @@
 import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { vi } from 'vitest'
+import { afterAll, beforeAll, vi } from 'vitest'
 import {
   createPyasProxy,
   type PyasProxyHandler,
@@ -81,20 +81,21 @@ export type Mode = 'fetch handler' | 'node fast path' | 'node generic path'
 export const MODES: Mode[] = ['fetch handler', 'node fast path', 'node generic path']
 
 /**
- * Serves proxies in one mode. `call(options)` creates a proxy and returns a function that sends a
+ * Serves proxies in one mode, for the enclosing `describe` (it starts and stops its server in
+ * `beforeAll`/`afterAll`). `proxy(options)` creates a proxy and returns a function that sends a
  * `Request` to it; in the node modes through a real node:http server and `toNodeHandler` (the fast
  * path for our handler, the generic Request/Response path for a wrapped one).
  */
 export function proxyHarness(mode: Mode) {
   let current: RequestListener = (_req, res) => res.end()
   let server: { server: Server; url: string } | undefined
+  beforeAll(async () => {
+    if (mode !== 'fetch handler') server = await listen((req, res) => current(req, res))
+  })
+  afterAll(async () => {
+    if (server) await close(server.server)
+  })
   return {
-    async start() {
-      if (mode !== 'fetch handler') server = await listen((req, res) => current(req, res))
-    },
-    async stop() {
-      if (server) await close(server.server)
-    },
     proxy(options: PyasProxyOptions): (request: Request) => Promise<Response> {
       const pyas: PyasProxyHandler = createPyasProxy(options)
       if (mode === 'fetch handler') return pyas
