@@ -12,6 +12,11 @@ interface NoticeBannerProps {
 export function NoticeBanner({ notice, onDismiss }: NoticeBannerProps) {
   const error = notice?.kind === 'error' ? notice : null
   const cancelled = notice?.kind === 'cancelled' ? notice : null
+  const dismiss = (
+    <button type="button" className="button button--ghost button--small" onClick={onDismiss}>
+      Dismiss
+    </button>
+  )
   return (
     <>
       <div role="alert" className={error ? 'banner banner--error' : 'banner-slot'}>
@@ -21,13 +26,7 @@ export function NoticeBanner({ notice, onDismiss }: NoticeBannerProps) {
               <strong>Could not connect.</strong> {error.message}
               {error.code && <code className="banner__code">{error.code}</code>}
             </div>
-            <button
-              type="button"
-              className="button button--ghost button--small"
-              onClick={onDismiss}
-            >
-              Dismiss
-            </button>
+            {dismiss}
           </>
         )}
       </div>
@@ -35,13 +34,7 @@ export function NoticeBanner({ notice, onDismiss }: NoticeBannerProps) {
         {cancelled && (
           <>
             <p className="banner__text">{cancelled.message}</p>
-            <button
-              type="button"
-              className="button button--ghost button--small"
-              onClick={onDismiss}
-            >
-              Dismiss
-            </button>
+            {dismiss}
           </>
         )}
       </div>
