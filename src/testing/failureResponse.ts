@@ -1,25 +1,15 @@
 import { invalidGrantResponse, jsonResponse, unauthorizedResponse } from './jsonResponse.js'
 import { sleep } from './sleep.js'
 
+const KINDS = ['server_error', 'rate_limited', 'slow', 'invalid_grant', 'unauthorized'] as const
+
 /** A failure `fake.failNext()` can inject into the next API call. */
-export type FakePyasFailureKind =
-  | 'server_error'
-  | 'rate_limited'
-  | 'slow'
-  | 'invalid_grant'
-  | 'unauthorized'
+export type FakePyasFailureKind = (typeof KINDS)[number]
 
 /** What `fake.failNext()` accepts: a failure kind, or the HTTP status it answers with. */
 export type FakePyasFailure = FakePyasFailureKind | 500 | 429 | 401
 
 const BY_STATUS = { 500: 'server_error', 429: 'rate_limited', 401: 'unauthorized' } as const
-const KINDS: readonly string[] = [
-  'server_error',
-  'rate_limited',
-  'slow',
-  'invalid_grant',
-  'unauthorized',
-]
 
 const isCount = (value: unknown) =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0
@@ -27,7 +17,7 @@ const isCount = (value: unknown) =>
 /** Checks one `failNext()` call and queues nothing wrong: a typo fails the test that made it. */
 export function toQueuedFailure(failure: unknown, options: unknown = {}): QueuedFailure {
   const kind = BY_STATUS[failure as keyof typeof BY_STATUS] ?? failure
-  if (typeof kind !== 'string' || !KINDS.includes(kind)) {
+  if (!KINDS.includes(kind as FakePyasFailureKind)) {
     throw new TypeError(
       `fake.failNext: unknown failure ${JSON.stringify(failure)}; use ${KINDS.map((k) => `'${k}'`).join(', ')} (or 500, 429, 401).`,
     )
