@@ -1,5 +1,4 @@
 import type { CallbackParams } from './callbackUrl.js'
-import { canUseDOM } from './env.js'
 import { openChannel, type PopupChannelEnv, type PopupMessage } from './popupChannel.js'
 
 /**
@@ -27,7 +26,7 @@ export interface PopupWatch {
   pollMs?: number
   /**
    * Whether this (the opener's) document has focus.
-   * @defaultValue `() => document.hasFocus()`, `false` without a DOM
+   * @defaultValue `() => document.hasFocus()`
    */
   hasFocus?: () => boolean
   channel?: PopupChannelEnv
@@ -45,13 +44,13 @@ export interface PopupWatch {
  * Returns a function that stops watching.
  */
 export function watchPopup(popup: Window, state: string, watch: PopupWatch): () => void {
-  const win = canUseDOM() ? window : undefined
-  const { graceMs = 2000, hasFocus = () => !!win?.document.hasFocus() } = watch
+  // Only ever called in a browser, right after `window.open` gave us the popup.
+  const { graceMs = 2000, hasFocus = () => document.hasFocus() } = watch
   const channel = openChannel(watch.channel)
   let closedAt: number | undefined
   const unwatch = () => {
     clearInterval(poll)
-    win?.removeEventListener('focus', check)
+    window.removeEventListener('focus', check)
   }
   const stop = () => {
     unwatch()
@@ -74,6 +73,6 @@ export function watchPopup(popup: Window, state: string, watch: PopupWatch): () 
     }
   }
   const poll = setInterval(check, watch.pollMs ?? 500)
-  win?.addEventListener('focus', check)
+  window.addEventListener('focus', check)
   return stop
 }
