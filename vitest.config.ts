@@ -4,7 +4,7 @@ import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs'
 
-/** Debian's chromium, headless; Playwright never downloads a browser here (TOOLCHAIN G13). */
+/** Debian's chromium, headless; Playwright never downloads a browser here. */
 const chromium = playwright({
   launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
 })

@@ -2,7 +2,7 @@ import type { StorybookConfig } from '@storybook/react-vite'
 import type { PluginOption } from 'vite'
 
 /**
- * Plugins of our library build that must not run in Storybook (TOOLCHAIN G8): vite-plugin-dts
+ * Plugins of our library build that must not run in Storybook (Storybook loads vite.config.ts): vite-plugin-dts
  * (`unplugin:dts`) would write .d.ts files into storybook-static and cost ~2 s, and
  * `pyas:copy-styles` would emit a stray styles.css asset.
  */

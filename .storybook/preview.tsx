@@ -12,7 +12,7 @@ configure({ asyncUtilTimeout: 5000 })
 
 const preview: Preview = {
   tags: ['autodocs'],
-  // msw-storybook-addon 3: a factory now (TOOLCHAIN G5). It starts the worker from
+  // msw-storybook-addon 3: `mswLoader` is a factory now, from `/csf3`. It starts the worker from
   // public/mockServiceWorker.js and swaps in each story's `parameters.msw.handlers`.
   loaders: [mswLoader()],
   decorators: [

@@ -1,9 +1,19 @@
 export type { ConnectMode } from './core/attempts.js'
+export type {
+  CallbackHandlers,
+  ConnectedContext,
+  ConnectInputs,
+  ConnectModeOption,
+  ConnectPrompt,
+  SavedAccount,
+} from './core/connectFlow.js'
 export type { ConnectStatus } from './core/connectReducer.js'
+export type { PyasEvent, PyasEventType } from './core/events.js'
 export type { PyasConnectErrorCode, PyasConnectErrorOptions } from './core/PyasConnectError.js'
 export { PyasConnectError } from './core/PyasConnectError.js'
+export type { ProviderId as PyasProviderId } from './core/providers.js'
 export type { PyasHeaders } from './core/proxyClient.js'
-export type { PyasAccount, PyasProvider as PyasProviderId } from './core/types.js'
+export type { PyasAccount } from './core/types.js'
 export type { ConnectButtonProps, ConnectButtonRenderProps } from './react/ConnectButton.js'
 export { ConnectButton } from './react/ConnectButton.js'
 export type { ConnectGoogleButtonProps } from './react/ConnectGoogleButton.js'
@@ -12,17 +22,11 @@ export type { ConnectOutlookButtonProps } from './react/ConnectOutlookButton.js'
 export { ConnectOutlookButton } from './react/ConnectOutlookButton.js'
 export type { ConnectZoomButtonProps } from './react/ConnectZoomButton.js'
 export { ConnectZoomButton } from './react/ConnectZoomButton.js'
-export type { PyasEvent, PyasEventType } from './react/events.js'
-export type { CallbackHandlers, ConnectedContext } from './react/followCallback.js'
 export type { PyasConnectDialogProps } from './react/PyasConnectDialog.js'
 export { PyasConnectDialog } from './react/PyasConnectDialog.js'
 export type { PyasProviderProps } from './react/PyasProvider.js'
 export { PyasProvider } from './react/PyasProvider.js'
 export type { UsePyasCallbackOptions, UsePyasCallbackResult } from './react/usePyasCallback.js'
 export { usePyasCallback } from './react/usePyasCallback.js'
-export type {
-  ConnectInputs,
-  UsePyasConnectOptions,
-  UsePyasConnectResult,
-} from './react/usePyasConnect.js'
+export type { UsePyasConnectOptions, UsePyasConnectResult } from './react/usePyasConnect.js'
 export { usePyasConnect } from './react/usePyasConnect.js'

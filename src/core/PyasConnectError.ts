@@ -7,6 +7,7 @@ export type PyasConnectErrorCode =
   | 'state_mismatch'
   | 'expired_attempt'
   | 'provider_error'
+  | 'admin_consent_required'
   | 'rate_limited'
   | 'network'
   | 'proxy_error'
@@ -23,6 +24,8 @@ const MESSAGES: Record<PyasConnectErrorCode, string> = {
   state_mismatch: 'This sign-in was not started here. Connect again.',
   expired_attempt: 'This sign-in expired. Connect again.',
   provider_error: 'The calendar provider reported an error. Try again.',
+  admin_consent_required:
+    'Your organization must approve this app first. Ask your IT administrator, then connect again.',
   rate_limited: 'Too many attempts. Wait a moment and try again.',
   network: 'Could not reach the server. Check your connection and retry.',
   proxy_error: 'The server sent an unexpected reply. Try again later.',
@@ -41,6 +44,10 @@ export interface PyasConnectErrorOptions {
   fieldErrors?: Record<string, string>
   /** Seconds to wait before retrying (from `Retry-After`), for `rate_limited`. */
   retryAfter?: number
+  /** The provider's raw `error` value from the callback URL (`access_denied`, `consent_required`…). */
+  providerError?: string
+  /** The provider's `error_description`, at most 300 characters. */
+  description?: string
   /** The underlying error or response body. */
   cause?: unknown
 }
@@ -56,6 +63,10 @@ export class PyasConnectError extends Error {
   declare readonly fieldErrors?: Record<string, string>
   /** Seconds to wait before retrying, for `rate_limited`. */
   declare readonly retryAfter?: number
+  /** The provider's raw `error` value, for `provider_error` and `admin_consent_required`. */
+  declare readonly providerError?: string
+  /** The provider's `error_description` (at most 300 characters), when it sent one. */
+  declare readonly description?: string
 
   constructor(code: PyasConnectErrorCode, options: PyasConnectErrorOptions = {}) {
     const { message, cause, ...details } = options

@@ -1,5 +1,9 @@
+import { readAccount } from './account.js'
 import { randomBase64Url } from './env.js'
-import type { PyasAccount, PyasProvider } from './types.js'
+import { isRecord } from './errorFromResponse.js'
+import { isProviderId, type ProviderId } from './providers.js'
+import { safeReturnTo } from './safeReturnTo.js'
+import type { PyasAccount } from './types.js'
 
 /** How a connect attempt leaves the page. */
 export type ConnectMode = 'redirect' | 'popup'
@@ -7,28 +11,32 @@ export type ConnectMode = 'redirect' | 'popup'
 /** What the browser remembers about a connect it started, under `pyas:attempt:<state>`. */
 export interface AttemptRecord {
   state: string
-  provider: PyasProvider
+  provider: ProviderId
   name: string
   email?: string
   returnTo?: string
   mode: ConnectMode
   createdAt: number
+  /** The `accountId` of the saved account this attempt reconnects. */
+  replaces?: string
 }
 
 /** The result of the one exchange for a state, kept so a reload shows it again. */
 export type StoredOutcome =
   | {
       status: 'connected'
-      provider: PyasProvider
+      provider: ProviderId
       account: PyasAccount
       returnTo?: string
+      /** The email the attempt was started with, for `emailMismatch` on a replay. */
+      email?: string
+      replaces?: string
       at: number
     }
   | {
       status: 'error'
-      provider: PyasProvider
+      provider: ProviderId
       code: string
-      message: string
       httpStatus?: number
       at: number
     }
@@ -71,8 +79,41 @@ export const isPyasState = (state: unknown): state is string =>
 export const saveAttempt = (storage: Storage, record: AttemptRecord): void =>
   put(storage, 'attempt', record.state, record)
 
-export const readAttempt = (storage: Storage, state: string): AttemptRecord | undefined =>
-  get(storage, 'attempt', state)
+const optionalText = (value: unknown): string | undefined =>
+  typeof value === 'string' && value ? value : undefined
+
+/** `target` with those of `fields` that have a value: absent ones leave no key, as in JSON. */
+export function withDefined<T extends object>(target: T, fields: Partial<T>): T {
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) Object.assign(target, { [key]: value })
+  }
+  return target
+}
+
+/**
+ * The attempt for `state`, re-checked as it is read: storage is the page's, but anything on the
+ * origin (an extension, an XSS elsewhere, an old version) can write to it. A record whose provider
+ * is unknown or whose `createdAt` is not a finite number is treated as missing; a `returnTo` that
+ * is not a same-origin path is dropped, as when written.
+ */
+export function readAttempt(storage: Storage, state: string): AttemptRecord | undefined {
+  const value = get(storage, 'attempt', state)
+  if (!isRecord(value) || !isProviderId(value.provider)) return undefined
+  const { createdAt } = value
+  if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return undefined
+  const record: AttemptRecord = {
+    state,
+    provider: value.provider,
+    name: typeof value.name === 'string' ? value.name : '',
+    mode: value.mode === 'popup' ? 'popup' : 'redirect',
+    createdAt,
+  }
+  return withDefined(record, {
+    email: optionalText(value.email),
+    returnTo: safeReturnTo(value.returnTo),
+    replaces: optionalText(value.replaces),
+  })
+}
 
 export const removeAttempt = (storage: Storage, state: string): void =>
   storage.removeItem(keyOf('attempt', state))
@@ -98,8 +139,29 @@ export function readOutcome(
   state: string,
   now: number,
 ): StoredOutcome | undefined {
-  const outcome = get<StoredOutcome>(storage, 'outcome', state)
-  return outcome && !isExpired(outcome.at, now) ? outcome : undefined
+  const value = get(storage, 'outcome', state)
+  // Re-checked like an attempt: a kept outcome is replayed into the app's handlers and UI.
+  if (!isRecord(value) || !isProviderId(value.provider)) return undefined
+  const { provider, at } = value
+  if (typeof at !== 'number' || !Number.isFinite(at) || isExpired(at, now)) return undefined
+  if (value.status === 'error') {
+    if (typeof value.code !== 'string') return undefined
+    const httpStatus = typeof value.httpStatus === 'number' ? value.httpStatus : undefined
+    return withDefined<StoredOutcome>(
+      { status: 'error', provider, code: value.code, at },
+      { httpStatus },
+    )
+  }
+  const account = value.status === 'connected' && readAccount(value.account, provider)
+  if (!account) return undefined
+  return withDefined<StoredOutcome>(
+    { status: 'connected', provider, account, at },
+    {
+      returnTo: safeReturnTo(value.returnTo),
+      email: optionalText(value.email),
+      replaces: optionalText(value.replaces),
+    },
+  )
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isEmailMismatch } from './account.js'
 import {
   type AttemptRecord,
   isExpired,
@@ -6,43 +7,47 @@ import {
   removeAttempt,
   type StoredOutcome,
   sweep,
+  withDefined,
 } from './attempts.js'
-import { type CallbackParams, cleanCallbackUrl, readCallback } from './callbackUrl.js'
+import { type CallbackParams, cleanCallbackUrl } from './callbackUrl.js'
 import { type ExchangeDeps, exchangeOnce } from './exchangeOnce.js'
 import {
   PyasConnectError,
   type PyasConnectErrorCode,
   toPyasConnectError,
 } from './PyasConnectError.js'
+import type { ProviderId } from './providers.js'
 import type { ProxyClient } from './proxyClient.js'
-import type { PyasAccount, PyasProvider } from './types.js'
+import type { PyasAccount } from './types.js'
 
 /** How a callback ended, for every hook of its provider on the page. */
 export type CallbackResult =
   | {
       type: 'connected'
-      provider: PyasProvider
+      provider: ProviderId
       account: PyasAccount
       returnTo?: string
+      /** The connected email differs from the one the attempt was started with. */
+      emailMismatch: boolean
+      /** The `accountId` of the saved account this connect reconnected. */
+      replaces?: string
       replayed: boolean
     }
-  | { type: 'cancelled'; provider?: PyasProvider }
-  | { type: 'error'; provider?: PyasProvider; error: PyasConnectError }
+  | { type: 'cancelled'; provider?: ProviderId }
+  | { type: 'error'; provider?: ProviderId; error: PyasConnectError }
   /** A popup handed its callback to the window that opened it; nothing more to show here. */
-  | { type: 'handed_off'; provider: PyasProvider }
+  | { type: 'handed_off'; provider?: ProviderId }
 
-/** The one callback this document returned with, shared by every hook that mounts for it. */
-/** What settling a callback learns synchronously, before its result is in. */
-interface CallbackProgress {
-  state: string
+/** One callback being settled. Hooks read `provider` and `exchanging` as settling fills them in. */
+export interface CallbackEntry {
+  /** The OAuth `state` of the callback. */
+  oauthState: string
   /** Known once the attempt record was read; `undefined` when there was no record. */
-  provider?: PyasProvider
+  provider?: ProviderId
   /** True once the exchange request is under way (or being waited for in another tab). */
   exchanging: boolean
-  settledAt?: number
-}
-
-export interface DocumentCallback extends CallbackProgress {
+  /** The result, once it is in: a hook that joins after that shows it without its handlers. */
+  settled?: CallbackResult
   result: Promise<CallbackResult>
 }
 
@@ -53,68 +58,64 @@ export interface CallbackDeps {
   history?: Pick<History, 'replaceState' | 'state'>
   now?: () => number
   locks?: ExchangeDeps['locks']
-  /** Called for a popup attempt; returns true when the opener took the callback over. */
-  handOff?: (record: AttemptRecord, params: CallbackParams) => Promise<boolean>
+  /**
+   * In a popup: offers the callback to the window that opened it; resolves true when it took it
+   * over. Called for a popup attempt, and for a callback with no attempt record (the opener may be
+   * a cross-site frame whose storage this window cannot see).
+   */
+  handOff?: (record: AttemptRecord | undefined, params: CallbackParams) => Promise<boolean>
 }
 
-/** Hooks that mount this soon after a callback settled still show its result (no callbacks). */
-export const JOIN_WINDOW_MS = 10_000
+/** The provider's `error_description` is attacker-controllable text in a link: keep it short. */
+export const MAX_DESCRIPTION = 300
 
-const callbacks = new Map<string, DocumentCallback>()
-let latest: DocumentCallback | undefined
+// Microsoft Entra: AADSTS90093/90094 (an administrator must grant permission), AADSTS65001 (no
+// consent given) — the last only means admin consent when the error is `consent_required`.
+const ADMIN_ALWAYS = /\bAADSTS9009[34]\b/
+const ADMIN_IF_CONSENT_REQUIRED = /\bAADSTS65001\b/
+
+/** The error a provider's `?error=` maps to; `null` for a plain cancel (`access_denied`). */
+export function providerErrorOf(params: CallbackParams): PyasConnectError | null {
+  const providerError = params.error ?? ''
+  const description = params.errorDescription?.slice(0, MAX_DESCRIPTION) || undefined
+  const text = description ?? ''
+  const admin =
+    providerError === 'admin_policy_enforced' ||
+    ADMIN_ALWAYS.test(text) ||
+    (providerError === 'consent_required' && ADMIN_IF_CONSENT_REQUIRED.test(text))
+  if (!admin && providerError === 'access_denied') return null
+  return new PyasConnectError(admin ? 'admin_consent_required' : 'provider_error', {
+    providerError,
+    description,
+    cause: { error: providerError, description },
+  })
+}
 
 export function fromOutcome(outcome: StoredOutcome, replayed: boolean): CallbackResult {
   const { provider } = outcome
   if (outcome.status === 'connected') {
-    const { account, returnTo } = outcome
-    return returnTo
-      ? { type: 'connected', provider, account, returnTo, replayed }
-      : { type: 'connected', provider, account, replayed }
+    const { account, returnTo, replaces, email } = outcome
+    const emailMismatch = isEmailMismatch(email, account.email)
+    const result: CallbackResult = { type: 'connected', provider, account, emailMismatch, replayed }
+    return withDefined(result, { returnTo, replaces })
   }
   const error = new PyasConnectError(outcome.code as PyasConnectErrorCode, {
-    message: outcome.message,
     status: outcome.httpStatus,
   })
   return { type: 'error', provider, error }
 }
 
 /** A cancel or an error, naming the provider only when it is known. */
-const ended = (provider: PyasProvider | undefined, error?: PyasConnectError): CallbackResult => {
+const ended = (
+  provider: ProviderId | undefined,
+  error?: PyasConnectError | null,
+): CallbackResult => {
   const result = (error ? { type: 'error', error } : { type: 'cancelled' }) as CallbackResult
   return provider ? { ...result, provider } : result
 }
 
-async function process(
-  entry: CallbackProgress,
-  params: CallbackParams,
-  deps: CallbackDeps,
-  cleanUrl: boolean,
-): Promise<CallbackResult> {
-  let cleaned = !cleanUrl
-  const clean = () => {
-    if (!cleaned) cleanCallbackUrl(deps.location, deps.history)
-    cleaned = true
-  }
-  try {
-    return await settle(entry, params, deps, clean)
-  } catch (thrown) {
-    // Storage that throws (blocked, full) is the one failure nothing above maps; anything else that
-    // escapes becomes a typed error too, so a hook never hangs on a rejected callback.
-    const error =
-      thrown instanceof DOMException
-        ? new PyasConnectError('storage_unavailable', { cause: thrown })
-        : toPyasConnectError(thrown)
-    try {
-      clean()
-    } catch {
-      // The address bar could not be cleaned; the error above is what matters.
-    }
-    return ended(entry.provider, error)
-  }
-}
-
 async function settle(
-  entry: CallbackProgress,
+  entry: CallbackEntry,
   params: CallbackParams,
   deps: CallbackDeps,
   clean: () => void,
@@ -123,31 +124,37 @@ async function settle(
   const { state } = params
   // Everything up to the first await runs synchronously, so the address bar is cleaned before any
   // request leaves and before a sibling hook's effect looks at it.
-  let storage: Storage
+  let storage: Storage | undefined
+  let record: AttemptRecord | undefined
+  let unavailable: unknown
   try {
     storage = deps.getStorage()
     sweep(storage, now())
+    const kept = readOutcome(storage, state, now())
+    record = readAttempt(storage, state)
+    clean()
+    if (kept) return fromOutcome(kept, true)
   } catch (cause) {
-    throw new PyasConnectError('storage_unavailable', { cause })
+    // Blocked storage (or a cross-site frame's popup, which cannot see the frame's): a provider
+    // error is still shown, and an opener may still take the callback; otherwise it is an error.
+    clean()
+    storage = undefined
+    unavailable = cause
   }
-  const kept = readOutcome(storage, state, now())
-  const record = readAttempt(storage, state)
-  clean()
-  if (kept) return fromOutcome(kept, true)
   const provider = record?.provider
   entry.provider = provider
-  if (record?.mode === 'popup' && deps.handOff && (await deps.handOff(record, params))) {
-    return { type: 'handed_off', provider: record.provider }
+  if (
+    (!record || record.mode === 'popup') &&
+    deps.handOff &&
+    (await deps.handOff(record, params))
+  ) {
+    return provider ? { type: 'handed_off', provider } : { type: 'handed_off' }
   }
   if (params.error) {
-    if (record) removeAttempt(storage, state)
-    if (params.error === 'access_denied') return ended(provider)
-    const error = new PyasConnectError('provider_error', {
-      message: params.errorDescription || `The provider said "${params.error}". Try again.`,
-      cause: params,
-    })
-    return { type: 'error', provider, error }
+    if (record && storage) removeAttempt(storage, state)
+    return ended(provider, providerErrorOf(params))
   }
+  if (!storage) throw new PyasConnectError('storage_unavailable', { cause: unavailable })
   if (!record) return ended(undefined, new PyasConnectError('state_mismatch'))
   if (isExpired(record.createdAt, now())) {
     return ended(record.provider, new PyasConnectError('expired_attempt'))
@@ -156,7 +163,7 @@ async function settle(
   const exchanged = await exchangeOnce(
     { storage, client: deps.client, now, locks: deps.locks },
     record,
-    params.code!,
+    params.code as string,
   )
   if (exchanged.error) return ended(record.provider, exchanged.error)
   return fromOutcome(exchanged.outcome, exchanged.replayed)
@@ -164,65 +171,38 @@ async function settle(
 
 /**
  * Settles one callback: reads its attempt, cleans the address bar (when the callback came through
- * it, not through a popup's message) and exchanges the code once.
+ * it, not through a popup's message) and exchanges the code once. Never rejects: whatever goes
+ * wrong becomes an error result, so a hook never hangs on a callback.
  */
-export function startCallback(
+export function settleCallback(
   params: CallbackParams,
   deps: CallbackDeps,
   cleanUrl: boolean,
-): DocumentCallback {
-  const progress: CallbackProgress = { state: params.state, exchanging: false }
-  const result = process(progress, params, deps, cleanUrl).then((settled) => {
-    progress.settledAt = (deps.now ?? Date.now)()
-    return settled
-  })
-  // The same object: hooks read `provider` and `exchanging` as `process` fills them in.
-  return Object.assign(progress, { result })
-}
-
-/** The provider a callback's attempt (or kept outcome) names; undefined when unknown or unreadable. */
-function ownerOf(params: CallbackParams, deps: CallbackDeps): PyasProvider | undefined {
-  try {
-    const storage = deps.getStorage()
-    const { state } = params
-    return (readOutcome(storage, state, (deps.now ?? Date.now)()) ?? readAttempt(storage, state))
-      ?.provider
-  } catch {
-    return undefined
+): CallbackEntry {
+  let cleaned = !cleanUrl
+  const clean = () => {
+    if (!cleaned) cleanCallbackUrl(deps.location, deps.history)
+    cleaned = true
   }
-}
-
-/**
- * The callback this document returned with, processed once however many hooks ask: the first
- * caller reads the URL and starts the exchange; later callers (StrictMode's second effect, a sibling
- * button, a remount) join it even though the URL is clean by then. `null` when there is none, or
- * when it belongs to another provider than `provider` (a hook for that provider, or one for any
- * provider, handles it; an unknown or unreadable attempt is anyone's, to report the error).
- */
-export function getDocumentCallback(
-  deps: CallbackDeps,
-  provider?: PyasProvider,
-): DocumentCallback | null {
-  const params = readCallback(deps.location)
-  if (params) {
-    const known = callbacks.get(params.state)
-    if (known) return known
-    const owner = provider && ownerOf(params, deps)
-    if (owner && owner !== provider) return null
-    const entry = startCallback(params, deps, true)
-    callbacks.set(params.state, entry)
-    latest = entry
-    return entry
-  }
-  if (!latest) return null
-  const settledAt = latest.settledAt
-  return settledAt === undefined || (deps.now ?? Date.now)() - settledAt < JOIN_WINDOW_MS
-    ? latest
-    : null
-}
-
-/** Forgets processed callbacks. For tests; a page never needs it. */
-export function resetDocumentCallbacks(): void {
-  callbacks.clear()
-  latest = undefined
+  const entry = { oauthState: params.state, exchanging: false } as CallbackEntry
+  entry.result = settle(entry, params, deps, clean)
+    .catch((thrown: unknown): CallbackResult => {
+      // Storage that throws (blocked, full) is the one failure nothing above maps; anything else
+      // that escapes becomes a typed error too.
+      const error =
+        thrown instanceof DOMException
+          ? new PyasConnectError('storage_unavailable', { cause: thrown })
+          : toPyasConnectError(thrown)
+      try {
+        clean()
+      } catch {
+        // The address bar could not be cleaned; the error above is what matters.
+      }
+      return ended(entry.provider, error)
+    })
+    .then((result) => {
+      entry.settled = result
+      return result
+    })
+  return entry
 }

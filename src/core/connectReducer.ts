@@ -18,13 +18,24 @@ export interface ConnectState {
   error: PyasConnectError | null
   missingScopes: string[]
   returnTo: string | undefined
+  /** The connected email differs from the one the connect asked for. */
+  emailMismatch: boolean
+  /** The `accountId` of the saved account the connect reconnected. */
+  replaces: string | undefined
 }
 
 export type ConnectAction =
   | { type: 'start' }
   | { type: 'redirect' }
   | { type: 'exchange' }
-  | { type: 'connected'; account: PyasAccount; missingScopes: string[]; returnTo?: string }
+  | {
+      type: 'connected'
+      account: PyasAccount
+      missingScopes: string[]
+      returnTo: string | undefined
+      emailMismatch: boolean
+      replaces: string | undefined
+    }
   | { type: 'cancel' }
   | { type: 'fail'; error: PyasConnectError }
   | { type: 'reset' }
@@ -35,6 +46,8 @@ export const initialConnectState: ConnectState = {
   error: null,
   missingScopes: [],
   returnTo: undefined,
+  emailMismatch: false,
+  replaces: undefined,
 }
 
 /** The status each action leads to. */

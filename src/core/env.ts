@@ -15,3 +15,15 @@ export function randomBase64Url(
   for (const byte of buffer) binary += String.fromCharCode(byte)
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
+
+/**
+ * True inside a frame (`window.top !== window.self`), and when reading `window.top` throws, as a
+ * sandboxed cross-origin frame's may. Google and Microsoft refuse to show consent in a frame.
+ */
+export function isFramed(win: Pick<Window, 'top' | 'self'> = window): boolean {
+  try {
+    return win.top !== win.self
+  } catch {
+    return true
+  }
+}

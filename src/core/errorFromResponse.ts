@@ -20,7 +20,7 @@ const BY_STATUS: Record<number, PyasConnectErrorCode> = {
 }
 
 /**
- * Maps a non-2xx proxy response to a {@link PyasConnectError} (SPEC §4 "Errors").
+ * Maps a non-2xx proxy response to a {@link PyasConnectError}.
  * `body` is the parsed JSON, or `undefined` when the body was not JSON.
  */
 export function errorFromResponse(

@@ -5,6 +5,7 @@ import {
   removeAttempt,
   type StoredOutcome,
   saveOutcome,
+  withDefined,
   writeClaim,
 } from './attempts.js'
 import { randomBase64Url } from './env.js'
@@ -56,7 +57,7 @@ export async function exchangeOnce(
   code: string,
 ): Promise<ExchangeResult> {
   const { storage, now } = deps
-  const { state, provider, returnTo } = record
+  const { state, provider, returnTo, email, replaces } = record
   // A fresh id per exchange, not per tab: without Web Locks, two exchanges in one tab must not
   // both take the claim as their own.
   const owner = randomBase64Url(9)
@@ -72,17 +73,21 @@ export async function exchangeOnce(
     try {
       const account = await deps.client.connect(provider, { code, name: record.name })
       const outcome: StoredOutcome = { status: 'connected', provider, account, at: now() }
-      if (returnTo) outcome.returnTo = returnTo
-      result = { outcome, replayed: false }
+      result = { outcome: withDefined(outcome, { returnTo, email, replaces }), replayed: false }
     } catch (thrown) {
       const error = toPyasConnectError(thrown)
-      const { code, message, status } = error
-      const outcome: StoredOutcome = { status: 'error', provider, code, message, at: now() }
+      const { code, status } = error
+      const outcome: StoredOutcome = { status: 'error', provider, code, at: now() }
       if (status !== undefined) outcome.httpStatus = status
       result = { outcome, replayed: false, error }
     }
-    saveOutcome(storage, state, result.outcome)
-    removeAttempt(storage, state)
+    try {
+      saveOutcome(storage, state, result.outcome)
+      removeAttempt(storage, state)
+    } catch {
+      // The code is spent and the account exists at Pyas: a storage that fills up now must not
+      // lose it. Only a replay of this callback URL (which needs the kept outcome) is lost.
+    }
     return result
   }
   return deps.locks ? deps.locks.request(`pyas:exchange:${state}`, exclusive) : exclusive()

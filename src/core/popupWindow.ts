@@ -47,6 +47,7 @@ export function watchPopup(popup: Window, state: string, watch: PopupWatch): () 
   // Only ever called in a browser, right after `window.open` gave us the popup.
   const { graceMs = 2000, hasFocus = () => document.hasFocus() } = watch
   const channel = openChannel(watch.channel)
+  const origin = watch.channel?.origin ?? location.origin
   let closedAt: number | undefined
   const unwatch = () => {
     clearInterval(poll)
@@ -55,6 +56,7 @@ export function watchPopup(popup: Window, state: string, watch: PopupWatch): () 
   const stop = () => {
     unwatch()
     channel?.close()
+    window.removeEventListener('message', onWindowMessage)
   }
   const check = () => {
     if (!popup.closed) return
@@ -63,15 +65,31 @@ export function watchPopup(popup: Window, state: string, watch: PopupWatch): () 
     unwatch()
     watch.onClosed()
   }
-  if (channel) {
-    channel.onmessage = ({ data }: MessageEvent<PopupMessage>) => {
-      if (data?.type !== 'callback' || data.params?.state !== state) return
-      // Acknowledge, so the popup can close itself; messages for any other state are not ours.
-      channel.postMessage({ type: 'ack', state } satisfies PopupMessage)
-      stop()
-      watch.onCallback(data.params)
-    }
+  /** Takes the callback for `state` (messages for any other state are not ours) and acknowledges it. */
+  const receive = (data: PopupMessage | undefined, ack: (message: PopupMessage) => void) => {
+    if (data?.type !== 'callback' || data.params?.state !== state) return
+    // Acknowledged both ways, so the popup can close itself whichever way reached us.
+    ack({ type: 'ack', state })
+    stop()
+    watch.onCallback(data.params)
   }
+  const onWindowMessage = (event: MessageEvent<PopupMessage>) => {
+    // Only this origin's windows may hand us a callback, and only the one for our attempt.
+    if (event.origin !== origin) return
+    receive(event.data, (ack) => {
+      channel?.postMessage(ack)
+      try {
+        ;(event.source as Window | null)?.postMessage(ack, origin)
+      } catch {
+        // The popup is gone; it times out and finishes nothing, as we already have the callback.
+      }
+    })
+  }
+  if (channel) {
+    channel.onmessage = ({ data }: MessageEvent<PopupMessage>) =>
+      receive(data, (ack) => channel.postMessage(ack))
+  }
+  window.addEventListener('message', onWindowMessage)
   const poll = setInterval(check, watch.pollMs ?? 500)
   window.addEventListener('focus', check)
   return stop

@@ -1,4 +1,5 @@
 import { createState } from './attempts.js'
+import { needsEmail, type ProviderId } from './providers.js'
 
 /** An OAuth URL fetched ahead of the click, with the state it was fetched for. */
 export interface PrefetchedUrl {
@@ -42,5 +43,5 @@ export function createPrefetchCache(now: () => number = Date.now) {
 }
 
 /** What a prefetched URL depends on: the provider and (except for zoom) the email. */
-export const prefetchKey = (provider: string, email: string | undefined): string =>
-  `${provider}\n${provider === 'zoom' ? '' : (email?.trim() ?? '')}`
+export const prefetchKey = (provider: ProviderId, email: string | undefined): string =>
+  `${provider}\n${needsEmail(provider) ? (email?.trim() ?? '') : ''}`

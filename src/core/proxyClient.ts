@@ -1,6 +1,8 @@
+import { readAccount } from './account.js'
 import { errorFromResponse, isRecord } from './errorFromResponse.js'
 import { PyasConnectError } from './PyasConnectError.js'
-import type { PyasAccount, PyasProvider } from './types.js'
+import { needsEmail, type ProviderId } from './providers.js'
+import type { PyasAccount } from './types.js'
 
 /** Extra headers for every proxy request: an object, or a (sync or async) function returning one. */
 export type PyasHeaders =
@@ -20,12 +22,12 @@ export interface ProxyClientOptions {
 
 export interface ProxyClient {
   getOAuthUrl(
-    provider: PyasProvider,
+    provider: ProviderId,
     params: { email?: string; state: string },
     signal?: AbortSignal,
   ): Promise<string>
   connect(
-    provider: PyasProvider,
+    provider: ProviderId,
     body: { code: string; name: string },
     signal?: AbortSignal,
   ): Promise<PyasAccount>
@@ -37,6 +39,21 @@ export const DEFAULT_PROXY_URL = '/api/pyas'
 // rejects it. Resolving here gives both the same behaviour.
 const resolve = (url: string): string =>
   typeof location === 'undefined' || !location.href ? url : new URL(url, location.href).href
+
+/**
+ * The OAuth URL if it is one a browser may be sent to: absolute `https:` or `http:`. Anything else
+ * (`javascript:`, `data:`, a relative or unparsable URL) would run script in, or stay on, the app's
+ * origin, so it is never followed.
+ */
+function navigableUrl(url: unknown): string | undefined {
+  if (typeof url !== 'string') return undefined
+  try {
+    const { protocol } = new URL(url)
+    return protocol === 'https:' || protocol === 'http:' ? url : undefined
+  } catch {
+    return undefined
+  }
+}
 
 /** A small fetch wrapper for the two proxy routes; every failure is a {@link PyasConnectError}. */
 export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient {
@@ -78,10 +95,10 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
   return {
     getOAuthUrl(provider, { email, state }, signal) {
       const query = new URLSearchParams()
-      if (email !== undefined && provider !== 'zoom') query.set('email', email)
+      if (email !== undefined && needsEmail(provider)) query.set('email', email)
       query.set('state', state)
       return request(`/${provider}/oauth?${query}`, { method: 'GET', signal }, (body) =>
-        typeof body.url === 'string' && body.url ? body.url : undefined,
+        navigableUrl(body.url),
       )
     },
     connect(provider, { code, name }, signal) {
@@ -91,15 +108,9 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ code, name }),
       }
-      return request(`/${provider}/connect`, init, (body) => {
-        const account = isRecord(body.data) ? body.data.account : undefined
-        return isRecord(account) && typeof account.accountId === 'string'
-          ? ({
-              ...account,
-              scopes: Array.isArray(account.scopes) ? account.scopes : [],
-            } as PyasAccount)
-          : undefined
-      })
+      return request(`/${provider}/connect`, init, (body) =>
+        readAccount(isRecord(body.data) ? body.data.account : undefined, provider),
+      )
     },
   }
 }

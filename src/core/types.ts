@@ -1,8 +1,8 @@
-/** The calendar providers Pyas connects. `microsoft` is Outlook. */
-export type PyasProvider = 'google' | 'microsoft' | 'zoom'
+import type { ProviderId } from './providers.js'
 
-/** Every provider, in display order. */
-export const PROVIDERS: readonly PyasProvider[] = ['google', 'microsoft', 'zoom']
+// The server and the test kit still import the provider facts from here under their old name.
+export type { ProviderId as PyasProvider } from './providers.js'
+export { PROVIDERS, REQUIRED_SCOPES } from './providers.js'
 
 /** A connected account, as Pyas returns it from `POST /{provider}/connect`. */
 export interface PyasAccount {
@@ -13,7 +13,7 @@ export interface PyasAccount {
   /** The name sent with the connect request. */
   name: string
   /** The provider the account belongs to. */
-  provider: PyasProvider
+  provider: ProviderId
   /** Pyas's account status, e.g. `active`. */
   status: string
   /** The OAuth scopes the user granted. */
@@ -38,11 +38,4 @@ export interface PyasValidationError {
   param: string
   location: string
   value?: unknown
-}
-
-/** The calendar scope each provider must grant for Pyas to read and write events. */
-export const REQUIRED_SCOPES: Readonly<Record<PyasProvider, readonly string[]>> = {
-  google: ['https://www.googleapis.com/auth/calendar.events'],
-  microsoft: ['Calendars.ReadWrite'],
-  zoom: ['meeting:write'],
 }

@@ -44,6 +44,8 @@ export const ProviderButton = /*#__PURE__*/ forwardRef<
     name,
     returnTo,
     mode,
+    prompt,
+    savedAccount,
     popupFallback,
     onConnected,
     onError,

@@ -1,10 +1,10 @@
 'use client'
 import { type ComponentPropsWithoutRef, useEffect, useId, useRef, useState } from 'react'
+import type { PyasEvent } from '../core/events.js'
 import type { PyasConnectError } from '../core/PyasConnectError.js'
-import { PROVIDERS, type PyasAccount, type PyasProvider } from '../core/types.js'
-import { needsEmail } from '../core/validateConnect.js'
+import { needsEmail, PROVIDERS, type ProviderId } from '../core/providers.js'
+import type { PyasAccount } from '../core/types.js'
 import { ConnectButton } from './ConnectButton.js'
-import type { PyasEvent } from './events.js'
 import type { UsePyasConnectOptions } from './usePyasConnect.js'
 
 type NativeDialogProps = Omit<
@@ -40,7 +40,7 @@ export interface PyasConnectDialogProps
    */
   onOpenChange?: (open: boolean) => void
   /** The providers offered, in this order. @defaultValue `['google', 'microsoft', 'zoom']` */
-  providers?: readonly PyasProvider[]
+  providers?: readonly ProviderId[]
   /** The user's name. When not given, the dialog asks for it ("Your name"). */
   name?: string
   /** The user's email. When not given and Google or Outlook is offered, the dialog asks for it ("Work email"). */

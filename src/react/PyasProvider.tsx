@@ -1,6 +1,6 @@
 'use client'
-import type { QueryClient } from '@tanstack/react-query'
-import { createContext, type ReactNode, useMemo } from 'react'
+import { QueryClient, QueryClientContext } from '@tanstack/react-query'
+import { createContext, type ReactNode, useContext, useMemo, useState } from 'react'
 import type { PyasHeaders } from '../core/proxyClient.js'
 
 /** Props of {@link PyasProvider}. Every prop is optional. */
@@ -13,7 +13,10 @@ export interface PyasProviderProps {
   headers?: PyasHeaders
   /** `credentials` of every proxy request. @defaultValue `'same-origin'` */
   credentials?: RequestCredentials
-  /** The React Query client to use. @defaultValue the app's `QueryClientProvider`, else a private one */
+  /**
+   * The React Query client to use; the connect flow's memory of the page's callbacks lives with it.
+   * @defaultValue the app's `QueryClientProvider`, else a private one per `PyasProvider`
+   */
   queryClient?: QueryClient
   /** Where attempt records are kept. @defaultValue `window.localStorage` */
   storage?: Storage
@@ -32,7 +35,11 @@ export const PyasContext = createContext<PyasConfig>({})
 
 /** Configures the proxy and storage for every Pyas hook and button below it. */
 export function PyasProvider({ children, ...props }: PyasProviderProps) {
-  const { proxyUrl, fetch, headers, credentials, queryClient, storage, navigate } = props
+  const { proxyUrl, fetch, headers, credentials, storage, navigate } = props
+  const appClient = useContext(QueryClientContext)
+  // Created once per instance (cheap: two empty caches), used only when no client is given.
+  const [own] = useState(() => new QueryClient())
+  const queryClient = props.queryClient ?? appClient ?? own
   const value = useMemo<PyasConfig>(
     () => ({ proxyUrl, fetch, headers, credentials, queryClient, storage, navigate }),
     [proxyUrl, fetch, headers, credentials, queryClient, storage, navigate],

@@ -1,6 +1,6 @@
 'use client'
 import { forwardRef } from 'react'
-import type { PyasProvider } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
 import { type ConnectButtonProps, ProviderButton } from './ConnectButton.js'
 import type { ProviderInfo } from './providers.js'
 
@@ -9,7 +9,7 @@ export type ProviderButtonProps = Omit<ConnectButtonProps, 'provider'>
 
 /** `ConnectButton` with `provider` fixed, named for React DevTools. */
 export function createProviderButton(
-  provider: PyasProvider,
+  provider: ProviderId,
   info: ProviderInfo,
   displayName: string,
 ) {

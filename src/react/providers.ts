@@ -1,4 +1,4 @@
-import type { PyasProvider } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
 import { GOOGLE_MARK, type Mark, MICROSOFT_MARK, ZOOM_MARK } from './ProviderIcon.js'
 
 /** How a provider is shown to people. */
@@ -24,7 +24,7 @@ export const MICROSOFT: ProviderInfo = {
 export const ZOOM: ProviderInfo = { brand: 'Zoom', label: 'Connect Zoom', mark: ZOOM_MARK }
 
 /** Every provider's info, for `ConnectButton`, where the provider is a prop. */
-export const PROVIDER_INFO: Record<PyasProvider, ProviderInfo> = {
+export const PROVIDER_INFO: Record<ProviderId, ProviderInfo> = {
   google: GOOGLE,
   microsoft: MICROSOFT,
   zoom: ZOOM,

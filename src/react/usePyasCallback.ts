@@ -1,17 +1,10 @@
 'use client'
-import { useCallback, useMemo, useReducer } from 'react'
-import {
-  type ConnectStatus,
-  connectReducer,
-  initialConnectState,
-  isPendingStatus,
-} from '../core/connectReducer.js'
+import { useMemo } from 'react'
+import type { CallbackHandlers } from '../core/connectFlow.js'
+import { type ConnectStatus, isPendingStatus } from '../core/connectReducer.js'
 import type { PyasConnectError } from '../core/PyasConnectError.js'
 import type { PyasAccount } from '../core/types.js'
-import type { CallbackHandlers } from './followCallback.js'
-import { useCallbackResult } from './useCallbackResult.js'
-import { useLatest } from './useLatest.js'
-import { usePyasRuntime } from './usePyasRuntime.js'
+import { useConnectFlow } from './usePyasConnect.js'
 
 /** Options of {@link usePyasCallback}: the handlers, all optional. */
 export type UsePyasCallbackOptions = CallbackHandlers
@@ -23,6 +16,8 @@ export interface UsePyasCallbackResult {
   account: PyasAccount | null
   error: PyasConnectError | null
   missingScopes: string[]
+  /** The connected email differs (trimmed, case-insensitively) from the one asked for. */
+  emailMismatch: boolean
   returnTo: string | undefined
   isPending: boolean
   /** Back to `idle` (stable identity). */
@@ -34,12 +29,19 @@ export interface UsePyasCallbackResult {
  * Mount it on the page your Pyas redirect URL points at.
  */
 export function usePyasCallback(options: UsePyasCallbackOptions = {}): UsePyasCallbackResult {
-  const latest = useLatest({ options, runtime: usePyasRuntime() })
-  const [state, dispatch] = useReducer(connectReducer, initialConnectState)
-  useCallbackResult(latest, undefined, dispatch)
-  const reset = useCallback(() => dispatch({ type: 'reset' }), [])
+  // No provider: this flow follows a callback of any provider and never starts one.
+  const [flow, state] = useConnectFlow(options)
   return useMemo(
-    () => ({ ...state, reset, isPending: isPendingStatus(state.status) }),
-    [state, reset],
+    () => ({
+      status: state.status,
+      account: state.account,
+      error: state.error,
+      missingScopes: state.missingScopes,
+      emailMismatch: state.emailMismatch,
+      returnTo: state.returnTo,
+      reset: flow.reset,
+      isPending: isPendingStatus(state.status),
+    }),
+    [state, flow],
   )
 }

@@ -1,24 +1,44 @@
 'use client'
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { useContext, useMemo } from 'react'
+import { type CallbackStore, createCallbackStore } from '../core/callbackStore.js'
+import type { FlowRuntime } from '../core/connectFlow.js'
 import { getDefaultStorage } from '../core/env.js'
 import { createProxyClient, DEFAULT_PROXY_URL, type ProxyClient } from '../core/proxyClient.js'
 import { PyasContext } from './PyasProvider.js'
 
-/** What the hooks run on: a proxy client whose calls go through React Query, and storage. */
-export interface PyasRuntime {
-  client: ProxyClient
-  getStorage: () => Storage
-  navigate: (url: string) => void
-}
+/** What the hooks run on: a proxy client whose calls go through React Query, storage, the store. */
+export type PyasRuntime = FlowRuntime
 
 const assign = (url: string) => window.location.assign(url)
 
-let privateClient: QueryClient | undefined
-const getPrivateClient = () => {
+// Hooks used without any PyasProvider or QueryClientProvider share this one client: the only
+// state shared by default, as there is nothing else to hang it on.
+let documentClient: QueryClient | undefined
+const getDocumentClient = () => {
   // No defaults needed: every query and mutation below sets its own options.
-  privateClient ??= new QueryClient()
-  return privateClient
+  documentClient ??= new QueryClient()
+  return documentClient
+}
+
+/**
+ * The callbacks a React Query client read on this page live in its query cache, under one key
+ * with no garbage collection: a fresh client (every test's) starts clean, `queryClient.clear()`
+ * forgets them, and nothing is kept in module scope.
+ */
+function callbackStoreOf(queryClient: QueryClient): CallbackStore {
+  const store = createCallbackStore()
+  const query = queryClient.getQueryCache().build<CallbackStore>(queryClient, {
+    queryKey: ['pyas', 'callbacks'],
+    // Used only when this call creates the query; otherwise the existing store is returned.
+    initialData: store,
+    // Nothing observes it, so nothing refetches it; a blanket `refetchQueries()` keeps the store.
+    queryFn: (): CallbackStore =>
+      (queryClient.getQueryData(['pyas', 'callbacks']) as CallbackStore) ?? store,
+    gcTime: Number.POSITIVE_INFINITY,
+    structuralSharing: false,
+  })
+  return query.state.data as CallbackStore
 }
 
 /**
@@ -29,7 +49,7 @@ const getPrivateClient = () => {
 export function usePyasRuntime(): PyasRuntime {
   const config = useContext(PyasContext)
   const appClient = useContext(QueryClientContext)
-  const queryClient = config.queryClient ?? appClient ?? getPrivateClient()
+  const queryClient = config.queryClient ?? appClient ?? getDocumentClient()
   // The context value is memoized by PyasProvider (and a constant without one), so it is a dependency.
   return useMemo(() => {
     const { proxyUrl = DEFAULT_PROXY_URL, storage, navigate = assign } = config
@@ -53,6 +73,11 @@ export function usePyasRuntime(): PyasRuntime {
           })
           .execute(undefined),
     }
-    return { client, getStorage: storage ? () => storage : getDefaultStorage, navigate }
+    return {
+      client,
+      getStorage: storage ? () => storage : getDefaultStorage,
+      navigate,
+      store: callbackStoreOf(queryClient),
+    }
   }, [config, queryClient])
 }

@@ -8,8 +8,6 @@ import {
   useRef,
   useState,
 } from 'react'
-// The library's own test hook ("a new test is a new page load"), as test/react/helpers.tsx uses it.
-import { resetDocumentCallbacks } from '../../src/core/callbackFlow.js'
 import { PyasProvider, type PyasProviderId } from '../../src/index.js'
 import { SCENARIOS, type Scenario, type StateName } from './scenarios.js'
 import { simulateReturn } from './simulateReturn.js'
@@ -32,16 +30,14 @@ export interface FlowArgs {
 }
 
 /**
- * Makes the document look like a fresh page load for `scenario`: forgets the callback an earlier
- * story processed (hooks that mount with no callback in the URL would otherwise join it for a
- * while, as a sibling button on a real page does), then simulates the return from the provider.
+ * Simulates the return from the provider for `scenario`. Each story frame has its own
+ * `QueryClient`, so a callback an earlier story processed is not shown here.
  */
 export function prepareScenario(
   scenario: Scenario | undefined,
   provider: PyasProviderId,
   args: FlowArgs,
 ): void {
-  resetDocumentCallbacks()
   if (!scenario?.returnKind) return
   simulateReturn(scenario.returnKind, {
     provider,

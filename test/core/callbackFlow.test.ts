@@ -11,11 +11,9 @@ import {
   type CallbackDeps,
   type CallbackResult,
   fromOutcome,
-  getDocumentCallback,
-  JOIN_WINDOW_MS,
-  resetDocumentCallbacks,
-  startCallback,
+  MAX_DESCRIPTION,
 } from '../../src/core/callbackFlow.js'
+import { type CallbackStore, createCallbackStore } from '../../src/core/callbackStore.js'
 import { PyasConnectError } from '../../src/core/PyasConnectError.js'
 import type { ProxyClient } from '../../src/core/proxyClient.js'
 import {
@@ -76,13 +74,20 @@ const settle = <T>(promise: Promise<T>) =>
     (error: unknown) => ({ error }),
   )
 
-/**
- * The same modules evaluated again: another document (another tab) with its own in-memory entries
- * and its own tab id, sharing only the storage it is given.
- */
-async function openSecondDocument() {
-  vi.resetModules()
-  return import('../../src/core/callbackFlow.js')
+/** The store of the client under test: a new one is a new page load (or a new test's client). */
+let store: CallbackStore = createCallbackStore()
+const getDocumentCallback = (
+  deps: CallbackDeps,
+  provider?: Parameters<CallbackStore['fromUrl']>[1],
+) => store.fromUrl(deps, provider)
+const resetDocumentCallbacks = () => {
+  store = createCallbackStore()
+}
+
+/** Another document (another tab): its own store, sharing only the storage it is given. */
+const openSecondDocument = () => {
+  const other = createCallbackStore()
+  return { getDocumentCallback: (deps: CallbackDeps) => other.fromUrl(deps) }
 }
 
 function errorOf(result: CallbackResult): PyasConnectError {
@@ -90,7 +95,7 @@ function errorOf(result: CallbackResult): PyasConnectError {
   return result.error
 }
 
-describe('getDocumentCallback', () => {
+describe('CallbackStore.fromUrl', () => {
   afterEach(() => {
     resetDocumentCallbacks()
     vi.useRealTimers()
@@ -153,7 +158,7 @@ describe('getDocumentCallback', () => {
     it('should exchange the code and report connected with the returnTo', async () => {
       const { deps, client, storage } = setup()
       const entry = getDocumentCallback(deps)!
-      expect(entry.state).toBe(STATE)
+      expect(entry.oauthState).toBe(STATE)
       expect(entry.provider).toBe('google')
       expect(entry.exchanging).toBe(true)
       await expect(entry.result).resolves.toEqual({
@@ -161,9 +166,10 @@ describe('getDocumentCallback', () => {
         provider: 'google',
         account: makeAccount('google'),
         returnTo: '/next',
+        emailMismatch: false,
         replayed: false,
       })
-      expect(entry.settledAt).toBe(NOW)
+      expect(entry.settled).toMatchObject({ type: 'connected' })
       expect(client.connect).toHaveBeenCalledTimes(1)
       expect(client.connect).toHaveBeenCalledWith('google', { code: CODE, name: 'Ada' })
       expect(readAttempt(storage, STATE)).toBeUndefined()
@@ -228,23 +234,37 @@ describe('getDocumentCallback', () => {
       expect(client.connect).toHaveBeenCalledTimes(1)
     })
 
-    it(`should stop offering a settled callback ${JOIN_WINDOW_MS} ms after it settled`, async () => {
+    it('should keep offering a settled callback however long ago it settled', async () => {
       let clock = NOW
       const { deps } = setup({ now: () => clock })
       const entry = getDocumentCallback(deps)!
       await entry.result
-      clock = NOW + JOIN_WINDOW_MS - 1
+      clock = NOW + 24 * 60 * MINUTE
       expect(getDocumentCallback(deps)).toBe(entry)
-      clock = NOW + JOIN_WINDOW_MS
-      expect(getDocumentCallback(deps)).toBeNull()
+    })
+
+    it('should offer nothing from a fresh store: the callback belongs to the client that read it', async () => {
+      const { deps } = setup()
+      await getDocumentCallback(deps)!.result
+      expect(createCallbackStore().fromUrl(deps)).toBeNull()
     })
 
     it('should keep offering a callback that has not settled yet', () => {
-      let clock = NOW
-      const { deps } = setup({ now: () => clock, connect: () => new Promise(() => {}) })
+      const { deps } = setup({ connect: () => new Promise(() => {}) })
       const entry = getDocumentCallback(deps)
-      clock = NOW + 10 * JOIN_WINDOW_MS
       expect(getDocumentCallback(deps)).toBe(entry)
+    })
+
+    it('should tell subscribers when a callback becomes the latest, and stop when they leave', () => {
+      const { deps } = setup()
+      const listener = vi.fn()
+      const unsubscribe = store.subscribe(listener)
+      const entry = getDocumentCallback(deps)
+      expect(listener).toHaveBeenCalledTimes(1)
+      expect(store.latest()).toBe(entry)
+      unsubscribe()
+      store.fromMessage({ state: 'pyas_other', code: 'c' }, deps)
+      expect(listener).toHaveBeenCalledTimes(1)
     })
 
     it('should replay the outcome on a reload of the same URL without a request', async () => {
@@ -260,6 +280,7 @@ describe('getDocumentCallback', () => {
         provider: 'google',
         account: makeAccount('google'),
         returnTo: '/next',
+        emailMismatch: false,
         replayed: true,
       })
       expect(first.client.connect).toHaveBeenCalledTimes(1)
@@ -347,7 +368,10 @@ describe('getDocumentCallback', () => {
       expect(result).toMatchObject({ type: 'error', provider: 'google' })
       const error = errorOf(result)
       expect(error.code).toBe('provider_error')
-      expect(error.message).toBe('Google is having a bad day.')
+      expect(error.providerError).toBe('server_error')
+      expect(error.description).toBe('Google is having a bad day.')
+      // The description is the provider's (or an attacker's link's) text: not the message.
+      expect(error.message).toBe(new PyasConnectError('provider_error').message)
       expect(readAttempt(storage, STATE)).toBeUndefined()
       expect(client.connect).not.toHaveBeenCalled()
     })
@@ -356,7 +380,8 @@ describe('getDocumentCallback', () => {
       const { deps } = setup({ href: errorUrl('temporarily_unavailable'), record: null })
       const error = errorOf(await getDocumentCallback(deps)!.result)
       expect(error.code).toBe('provider_error')
-      expect(error.message).toContain('temporarily_unavailable')
+      expect(error.providerError).toBe('temporarily_unavailable')
+      expect(error).not.toHaveProperty('description')
     })
   })
 
@@ -415,13 +440,14 @@ describe('getDocumentCallback', () => {
         provider: 'google',
         account: other.account,
         returnTo: '/next',
+        emailMismatch: false,
         replayed: true,
       })
       expect(client.connect).not.toHaveBeenCalled()
     })
 
     it('should exchange once for two documents sharing storage', async () => {
-      const secondTab = await openSecondDocument()
+      const secondTab = openSecondDocument()
       vi.useFakeTimers()
       const storage = memoryStorage()
       const gate = deferred<void>()
@@ -446,7 +472,7 @@ describe('getDocumentCallback', () => {
     })
 
     it('should exchange once for two documents serialised by Web Locks', async () => {
-      const secondTab = await openSecondDocument()
+      const secondTab = openSecondDocument()
       const storage = memoryStorage()
       const { locks, names } = fakeLocks()
       const gate = deferred<void>()
@@ -556,26 +582,28 @@ describe('getDocumentCallback', () => {
   })
 })
 
-describe('startCallback', () => {
+describe('CallbackStore.fromMessage', () => {
   afterEach(() => {
     resetDocumentCallbacks()
   })
 
   it('should exchange a callback that came by message without touching the address bar', async () => {
     const { deps, client, browser } = setup({ href: `${ORIGIN}/settings?tab=cal` })
-    const entry = startCallback({ state: STATE, code: CODE }, deps, false)
-    expect(entry.state).toBe(STATE)
+    const entry = store.fromMessage({ state: STATE, code: CODE }, deps)
+    expect(entry.oauthState).toBe(STATE)
     await expect(entry.result).resolves.toMatchObject({ type: 'connected', replayed: false })
     expect(client.connect).toHaveBeenCalledWith('google', { code: CODE, name: 'Ada' })
     expect(browser.history.replaceState).not.toHaveBeenCalled()
-    // It is not the document's callback: a hook mounting later finds nothing to join.
-    expect(getDocumentCallback(deps)).toBeNull()
+    // Read by this client on this page: a hook mounting later shows it.
+    expect(getDocumentCallback(deps)).toBe(entry)
   })
 
-  it('should clean the address bar when asked to', async () => {
-    const { deps, browser } = setup()
-    await startCallback({ state: STATE, code: CODE }, deps, true).result
-    expect(browser.location.href).toBe(CLEAN)
+  it('should settle one state once, however often it is handed over', async () => {
+    const { deps, client } = setup({ href: `${ORIGIN}/settings` })
+    const first = store.fromMessage({ state: STATE, code: CODE }, deps)
+    expect(store.fromMessage({ state: STATE, code: CODE }, deps)).toBe(first)
+    await first.result
+    expect(client.connect).toHaveBeenCalledTimes(1)
   })
 })
 
@@ -586,6 +614,7 @@ describe('fromOutcome', () => {
       type: 'connected',
       provider: 'zoom',
       account,
+      emailMismatch: false,
       replayed: true,
     })
     expect(
@@ -593,7 +622,14 @@ describe('fromOutcome', () => {
         { status: 'connected', provider: 'zoom', account, returnTo: '/x', at: NOW },
         false,
       ),
-    ).toEqual({ type: 'connected', provider: 'zoom', account, returnTo: '/x', replayed: false })
+    ).toEqual({
+      type: 'connected',
+      provider: 'zoom',
+      account,
+      returnTo: '/x',
+      emailMismatch: false,
+      replayed: false,
+    })
   })
 
   it('should rebuild an error result as a PyasConnectError', () => {
@@ -602,7 +638,6 @@ describe('fromOutcome', () => {
         status: 'error',
         provider: 'microsoft',
         code: 'forbidden',
-        message: 'No.',
         httpStatus: 403,
         at: NOW,
       },
@@ -612,7 +647,7 @@ describe('fromOutcome', () => {
     const error = errorOf(result)
     expect(error).toBeInstanceOf(PyasConnectError)
     expect(error.code).toBe('forbidden')
-    expect(error.message).toBe('No.')
+    expect(error.message).toBe(new PyasConnectError('forbidden').message)
     expect(error.status).toBe(403)
   })
 })

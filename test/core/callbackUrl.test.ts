@@ -5,8 +5,8 @@ import {
   cleanCallbackHref,
   cleanCallbackUrl,
   readCallback,
-  safeReturnTo,
 } from '../../src/core/callbackUrl.js'
+import { safeReturnTo } from '../../src/core/safeReturnTo.js'
 import { fakeBrowser, PROPERTY_SEED, STATE } from './fakes.js'
 
 const search = (query: string) => ({ search: query })

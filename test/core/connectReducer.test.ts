@@ -34,6 +34,8 @@ const stateIn = (status: ConnectStatus): ConnectState =>
     error: status === 'error' ? oldError : null,
     missingScopes: status === 'connected' ? ['x'] : [],
     returnTo: status === 'connected' ? '/before' : undefined,
+    emailMismatch: status === 'connected',
+    replaces: status === 'connected' ? 'acc_before' : undefined,
   })
 
 const ACTIONS: Record<ConnectAction['type'], ConnectAction> = {
@@ -45,6 +47,8 @@ const ACTIONS: Record<ConnectAction['type'], ConnectAction> = {
     account: otherAccount,
     missingScopes: ['meeting:write'],
     returnTo: '/settings',
+    emailMismatch: false,
+    replaces: 'acc_saved',
   },
   cancel: { type: 'cancel' },
   fail: { type: 'fail', error: newError },
@@ -66,6 +70,8 @@ const expected = (from: ConnectState, action: ConnectAction): ConnectState => {
         error: null,
         missingScopes: ['meeting:write'],
         returnTo: '/settings',
+        emailMismatch: false,
+        replaces: 'acc_saved',
       }
     case 'cancel':
       return { ...initialConnectState, status: 'cancelled' }
@@ -84,6 +90,8 @@ describe('connectReducer', () => {
       error: null,
       missingScopes: [],
       returnTo: undefined,
+      emailMismatch: false,
+      replaces: undefined,
     })
   })
 
@@ -118,6 +126,9 @@ describe('connectReducer', () => {
       type: 'connected',
       account,
       missingScopes: [],
+      returnTo: undefined,
+      emailMismatch: false,
+      replaces: undefined,
     })
     expect(next.status).toBe('connected')
     expect(next.returnTo).toBeUndefined()
@@ -128,7 +139,14 @@ describe('connectReducer', () => {
       { type: 'start' },
       { type: 'redirect' },
       { type: 'exchange' },
-      { type: 'connected', account, missingScopes: [] },
+      {
+        type: 'connected',
+        account,
+        missingScopes: [],
+        returnTo: undefined,
+        emailMismatch: false,
+        replaces: undefined,
+      },
     ]
     const statuses: ConnectStatus[] = []
     let state = initialConnectState

@@ -7,7 +7,7 @@ import { ERROR_CODES, NOW, PROPERTY_SEED } from './fakes.js'
 
 const none = new Headers()
 
-/** The two-entry email error from the Pyas docs (../shared/seed). */
+/** The two-entry email error from the Pyas docs (Google's connect page). */
 const SEED_EMAIL_ERROR = {
   errors: [
     { msg: 'Invalid value', param: 'email', location: 'query' },
@@ -71,7 +71,7 @@ describe('errorFromResponse', () => {
   })
 
   it('should map a 400 with a JSON body that is not an object to invalid_request', () => {
-    // SPEC §4: "other JSON 400 → invalid_request"; only a non-JSON body is proxy_error.
+    // Any other JSON 400 is invalid_request; only a non-JSON body is proxy_error.
     for (const body of [[], ['x'], 'Bad Request', 0, null]) {
       expect(errorFromResponse(400, none, body).code, JSON.stringify(body)).toBe('invalid_request')
     }
@@ -144,7 +144,7 @@ describe('errorFromResponse', () => {
     },
   )
 
-  it('should never throw and always give a SPEC code (property)', () => {
+  it('should never throw and always give a documented code (property)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 100, max: 599 }),

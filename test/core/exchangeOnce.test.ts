@@ -59,6 +59,7 @@ describe('exchangeOnce', () => {
       provider: 'google',
       account: makeAccount('google'),
       returnTo: '/settings',
+      email: 'ada@example.com',
       at: NOW,
     }
     expect(result).toEqual({ outcome, replayed: false })
@@ -76,6 +77,25 @@ describe('exchangeOnce', () => {
     })
     await exchangeOnce(deps, record, CODE)
     expect(claimAtConnect).toEqual({ owner: expect.any(String), at: NOW })
+  })
+
+  it('should still deliver the account when storage refuses to keep the outcome', async () => {
+    const { storage, record, client, deps } = setup()
+    // Nearly full: the attempt and the claim fit, the outcome (with the account) does not.
+    const setItem = storage.setItem.bind(storage)
+    storage.setItem = (key: string, value: string) => {
+      if (key.startsWith('pyas:outcome:')) {
+        throw new DOMException('Quota exceeded', 'QuotaExceededError')
+      }
+      setItem(key, value)
+    }
+    const result = await exchangeOnce(deps, record, CODE)
+    expect(client.connect).toHaveBeenCalledTimes(1)
+    expect(result).toMatchObject({
+      replayed: false,
+      outcome: { status: 'connected', account: makeAccount('google') },
+    })
+    expect(result).not.toHaveProperty('error')
   })
 
   it('should leave returnTo out of the outcome when the attempt had none', async () => {
@@ -127,7 +147,6 @@ describe('exchangeOnce', () => {
       status: 'error',
       provider: 'google',
       code: 'invalid_grant',
-      message: 'used',
       httpStatus: 400,
       at: NOW,
     }
@@ -173,7 +192,6 @@ describe('exchangeOnce', () => {
       status: 'error',
       provider: 'google',
       code: 'rate_limited',
-      message: original.message,
       httpStatus: 429,
       at: NOW,
     }

@@ -4,7 +4,7 @@ import type { PyasConnectErrorCode } from '../../src/core/PyasConnectError.js'
 import type { ProxyClient } from '../../src/core/proxyClient.js'
 import { type PyasAccount, type PyasProvider, REQUIRED_SCOPES } from '../../src/core/types.js'
 
-/** Every code SPEC §4 lists. */
+/** Every error code of the public contract. */
 export const ERROR_CODES: readonly PyasConnectErrorCode[] = [
   'invalid_request',
   'unauthorized',
@@ -13,6 +13,7 @@ export const ERROR_CODES: readonly PyasConnectErrorCode[] = [
   'state_mismatch',
   'expired_attempt',
   'provider_error',
+  'admin_consent_required',
   'rate_limited',
   'network',
   'proxy_error',

@@ -5,8 +5,11 @@ describe('src/core without a browser', () => {
   it('should import every module without touching window', async () => {
     expect(typeof window).toBe('undefined')
     const modules = await Promise.all([
+      import('../../src/core/account.js'),
       import('../../src/core/attempts.js'),
       import('../../src/core/callbackFlow.js'),
+      import('../../src/core/callbackStore.js'),
+      import('../../src/core/connectFlow.js'),
       import('../../src/core/callbackUrl.js'),
       import('../../src/core/connectReducer.js'),
       import('../../src/core/env.js'),
@@ -14,11 +17,12 @@ describe('src/core without a browser', () => {
       import('../../src/core/exchangeOnce.js'),
       import('../../src/core/PyasConnectError.js'),
       import('../../src/core/proxyClient.js'),
-      import('../../src/core/scopes.js'),
+      import('../../src/core/providers.js'),
       import('../../src/core/types.js'),
       import('../../src/core/validateConnect.js'),
+      import('../../src/core/withPrompt.js'),
     ])
-    expect(modules).toHaveLength(12)
+    expect(modules).toHaveLength(16)
   })
 
   it('should report no DOM and no callback during server rendering', async () => {

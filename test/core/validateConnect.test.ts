@@ -1,25 +1,28 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { PyasConnectError } from '../../src/core/PyasConnectError.js'
-import type { PyasProvider } from '../../src/core/types.js'
+import { needsEmail, type ProviderId } from '../../src/core/providers.js'
 import {
-  assertConnectInput,
   type ConnectInput,
   connectFieldErrors,
-  needsEmail,
+  invalidRequest,
 } from '../../src/core/validateConnect.js'
 
+/** The error a connect with `input` fails with (the test fails when it would start). */
 function thrown(input: ConnectInput): PyasConnectError {
-  try {
-    assertConnectInput(input)
-  } catch (error) {
-    expect(error).toBeInstanceOf(PyasConnectError)
-    return error as PyasConnectError
-  }
-  throw new Error('expected assertConnectInput to throw')
+  const fieldErrors = connectFieldErrors(input)
+  if (!fieldErrors) throw new Error('expected field errors')
+  const error = invalidRequest(fieldErrors)
+  expect(error).toBeInstanceOf(PyasConnectError)
+  return error
 }
 
-const EMAIL_PROVIDERS: PyasProvider[] = ['google', 'microsoft']
+/** Whether a connect with `input` would start. */
+const assertConnectInput = (input: ConnectInput) => {
+  if (connectFieldErrors(input)) throw invalidRequest(connectFieldErrors(input)!)
+}
+
+const EMAIL_PROVIDERS: ProviderId[] = ['google', 'microsoft']
 
 describe('needsEmail', () => {
   it('should require an email for google and microsoft but not zoom', () => {
@@ -29,7 +32,7 @@ describe('needsEmail', () => {
   })
 })
 
-describe('assertConnectInput', () => {
+describe('connectFieldErrors', () => {
   it.each(EMAIL_PROVIDERS)('should accept a name and a valid email for %s', (provider) => {
     expect(() =>
       assertConnectInput({ provider, name: 'Ada', email: 'ada@example.com' }),
@@ -92,7 +95,7 @@ describe('assertConnectInput', () => {
 
   it('should refuse an unknown provider', () => {
     const fieldErrors = connectFieldErrors({
-      provider: 'yahoo' as PyasProvider,
+      provider: 'yahoo' as ProviderId,
       name: 'Ada',
       email: 'ada@example.com',
     })

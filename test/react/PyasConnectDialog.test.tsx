@@ -292,7 +292,12 @@ describe('PyasConnectDialog', () => {
     })
     expect(onConnected).toHaveBeenCalledTimes(1)
     expect(onConnected.mock.calls[0]![0]).toMatchObject({ accountId: 'acc-google-1' })
-    expect(onConnected.mock.calls[0]![1]).toEqual({ returnTo: '/settings', missingScopes: [] })
+    expect(onConnected.mock.calls[0]![1]).toEqual({
+      returnTo: '/settings',
+      missingScopes: [],
+      emailMismatch: false,
+      replaces: undefined,
+    })
     expect(onError).not.toHaveBeenCalled()
     expect(screen.getByRole('button', { name: 'Connect Google Calendar' })).toHaveAttribute(
       'data-state',

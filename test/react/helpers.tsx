@@ -4,7 +4,6 @@ import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { type ReactNode, StrictMode } from 'react'
 import { afterAll, afterEach, beforeAll, vi } from 'vitest'
-import { resetDocumentCallbacks } from '../../src/core/callbackFlow.js'
 import { PyasProvider, type PyasProviderProps } from '../../src/index.js'
 
 export const ORIGIN = 'http://localhost:3000'
@@ -61,8 +60,6 @@ export function setupFakeProxy() {
     log.oauth.length = 0
     log.connect.length = 0
     window.history.replaceState(null, '', '/')
-    // A new test is a new page load: forget the callback the last "document" processed.
-    resetDocumentCallbacks()
   })
   afterAll(() => server.close())
   return { server, log }

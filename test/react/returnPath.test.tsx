@@ -50,6 +50,8 @@ describe('the return from the provider', () => {
     expect(first).toHaveBeenCalledWith(account('google'), {
       returnTo: '/settings',
       missingScopes: [],
+      emailMismatch: false,
+      replaces: undefined,
     })
     // Cleaned before the exchange: the request saw a URL without code or state.
     expect(log.connect[0]!.hrefAtRequest).toBe(
@@ -96,9 +98,7 @@ describe('the return from the provider', () => {
     )
     await waitFor(() => expect(googleButton()[0]).toHaveAttribute('data-state', 'connected'))
     first.unmount()
-    // A reload: a new document (fresh module state) on the same URL, with the same storage.
-    const { resetDocumentCallbacks } = await import('../../src/core/callbackFlow.js')
-    resetDocumentCallbacks()
+    // A reload: a new document (a fresh provider and client) on the same URL and storage.
     window.history.replaceState(null, '', callbackUrl)
     const again = vi.fn()
     renderWithPyas(<ConnectGoogleButton name="Ada" email="ada@example.com" onConnected={again} />)
@@ -177,7 +177,8 @@ describe('the return from the provider', () => {
     await waitFor(() => expect(onError).toHaveBeenCalledTimes(1))
     expect(onError.mock.calls[0]![0]).toMatchObject({
       code: 'provider_error',
-      message: 'Google is having a moment.',
+      providerError: 'server_error',
+      description: 'Google is having a moment.',
     })
     expect(window.location.search).toBe('')
   })

@@ -1,4 +1,4 @@
-import type { PyasProvider } from '../core/types.js'
+import type { ProviderId } from './providers.js'
 
 /** What happened in a connect flow. */
 export type PyasEventType =
@@ -14,7 +14,7 @@ export type PyasEventType =
 /** One step of a connect flow, for analytics and logs. Never contains the code. */
 export interface PyasEvent {
   type: PyasEventType
-  provider: PyasProvider | undefined
+  provider: ProviderId | undefined
   /** A short id of the attempt, safe to log (not the full `state`). */
   attemptId: string | undefined
   /** `Date.now()` when it happened. */
@@ -28,6 +28,6 @@ export interface PyasEvent {
 export const emitEvent = (
   handlers: { onEvent?: ((event: PyasEvent) => void) | undefined } | null | undefined,
   type: PyasEventType,
-  provider: PyasProvider | undefined,
+  provider: ProviderId | undefined,
   state: string | undefined,
 ): void => handlers?.onEvent?.({ type, provider, attemptId: state?.slice(5, 17), at: Date.now() })

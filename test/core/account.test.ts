@@ -1,12 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { missingScopes } from '../../src/core/scopes.js'
+import { missingScopes } from '../../src/core/account.js'
 import { PROVIDERS, type PyasProvider, REQUIRED_SCOPES } from '../../src/core/types.js'
 
 const GOOGLE_EVENTS = 'https://www.googleapis.com/auth/calendar.events'
 
 describe('REQUIRED_SCOPES', () => {
-  it('should list the calendar scope each provider must grant (SPEC §2)', () => {
+  it('should list the calendar scope each provider must grant', () => {
     expect(REQUIRED_SCOPES).toEqual({
       google: [GOOGLE_EVENTS],
       microsoft: ['Calendars.ReadWrite'],
