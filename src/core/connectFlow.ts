@@ -1,4 +1,4 @@
-import { isEmailMismatch, missingScopes } from './account.js'
+import { missingScopes } from './account.js'
 import { type ConnectMode, createState, saveAttempt } from './attempts.js'
 import type { CallbackDeps, CallbackEntry } from './callbackFlow.js'
 import type { CallbackStore } from './callbackStore.js'

@@ -60,3 +60,42 @@ describe('missingScopes', () => {
     expect(missingScopes('yahoo' as PyasProvider, [])).toEqual([])
   })
 })
+
+describe('isEmailMismatch', () => {
+  it('should ignore case and surrounding white space', async () => {
+    const { isEmailMismatch } = await import('../../src/core/account.js')
+    expect(isEmailMismatch(' Ada@Example.com ', 'ada@example.com')).toBe(false)
+    expect(isEmailMismatch('ada@example.com', 'ada@other.example')).toBe(true)
+  })
+
+  it('should be false when either side is missing', async () => {
+    const { isEmailMismatch } = await import('../../src/core/account.js')
+    expect(isEmailMismatch(undefined, 'ada@example.com')).toBe(false)
+    expect(isEmailMismatch('ada@example.com', '')).toBe(false)
+  })
+})
+
+describe('readAccount', () => {
+  it('should keep only string scopes and turn missing text fields into strings', async () => {
+    const { readAccount } = await import('../../src/core/account.js')
+    expect(readAccount({ accountId: 'a1', scopes: [null, 'openid', 3], extra: 1 }, 'zoom')).toEqual(
+      {
+        accountId: 'a1',
+        email: '',
+        name: '',
+        status: '',
+        provider: 'zoom',
+        scopes: ['openid'],
+        extra: 1,
+      },
+    )
+  })
+
+  it.each([null, 'x', [], { accountId: '' }, { accountId: 7 }])(
+    'should refuse %j',
+    async (value) => {
+      const { readAccount } = await import('../../src/core/account.js')
+      expect(readAccount(value, 'google')).toBeUndefined()
+    },
+  )
+})

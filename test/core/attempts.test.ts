@@ -250,3 +250,62 @@ describe('sweep', () => {
     expect(() => sweep(failsOnKey, NOW)).not.toThrow()
   })
 })
+
+describe('records read back from storage', () => {
+  const put = (key: string, value: unknown) => {
+    const storage = memoryStorage()
+    storage.setItem(key, JSON.stringify(value))
+    return storage
+  }
+
+  it.each([
+    ['an unknown provider', { provider: '../../admin/delete?x=' }],
+    ['a createdAt that is not a number', { createdAt: 'yesterday' }],
+    ['an infinite createdAt', { createdAt: null }],
+  ])('should treat an attempt with %s as missing', (_, patch) => {
+    const storage = put(`pyas:attempt:${STATE}`, { ...makeAttempt(), ...patch })
+    expect(readAttempt(storage, STATE)).toBeUndefined()
+  })
+
+  it('should drop a stored returnTo that is not a same-origin path', () => {
+    const storage = put(`pyas:attempt:${STATE}`, makeAttempt({ returnTo: 'https://evil.example' }))
+    const record = readAttempt(storage, STATE)
+    expect(record).toBeDefined()
+    expect(record).not.toHaveProperty('returnTo')
+  })
+
+  it('should not take the state, or an unknown mode, from the stored value', () => {
+    const storage = put(`pyas:attempt:${STATE}`, {
+      ...makeAttempt(),
+      state: OTHER_STATE,
+      mode: 'iframe',
+    })
+    expect(readAttempt(storage, STATE)).toMatchObject({ state: STATE, mode: 'redirect' })
+  })
+
+  it('should treat a kept outcome without a usable account as missing', () => {
+    const storage = put(`pyas:outcome:${STATE}`, {
+      status: 'connected',
+      provider: 'google',
+      account: { accountId: '', scopes: [] },
+      at: NOW,
+    })
+    expect(readOutcome(storage, STATE, NOW)).toBeUndefined()
+  })
+
+  it('should re-check a kept outcome: strings only in scopes, a same-origin returnTo', () => {
+    const storage = put(`pyas:outcome:${STATE}`, {
+      ...connected(NOW),
+      account: { ...makeAccount('google'), scopes: [null, 'openid'] },
+      returnTo: '//evil.example',
+    })
+    const outcome = readOutcome(storage, STATE, NOW)
+    expect(outcome).toMatchObject({ status: 'connected', account: { scopes: ['openid'] } })
+    expect(outcome).not.toHaveProperty('returnTo')
+  })
+
+  it('should treat an outcome whose at is not a number as missing', () => {
+    const storage = put(`pyas:outcome:${STATE}`, { ...connected(NOW), at: 'now' })
+    expect(readOutcome(storage, STATE, NOW)).toBeUndefined()
+  })
+})

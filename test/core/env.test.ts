@@ -47,3 +47,23 @@ describe('randomBase64Url', () => {
     }
   })
 })
+
+describe('isFramed', () => {
+  it('should be false at top level and true in a frame', async () => {
+    const { isFramed } = await import('../../src/core/env.js')
+    const self = {} as Window
+    expect(isFramed({ top: self, self } as Window)).toBe(false)
+    expect(isFramed({ top: {} as Window, self } as Window)).toBe(true)
+  })
+
+  it('should be true when reading window.top throws', async () => {
+    const { isFramed } = await import('../../src/core/env.js')
+    const framed = {
+      self: {} as Window,
+      get top(): Window {
+        throw new DOMException('Blocked a frame', 'SecurityError')
+      },
+    }
+    expect(isFramed(framed as Window)).toBe(true)
+  })
+})
