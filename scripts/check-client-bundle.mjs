@@ -66,11 +66,16 @@ for (const tag of LOCALES) {
   if (others.length) failures.push(`locales/${tag} also holds ${others.join(', ')}`)
   figures.push(`${tag} ${alone.gzip} B`)
 }
-// From the source: the build drops the helpers while no component imports them.
-const core = await bundle(
-  "import { en, formatMessage, resolveMessages } from './src/core/messages.ts'\nconsole.log(en, formatMessage, resolveMessages)",
-  true,
-)
+// From the source: the build drops the helpers while no component imports them. The connect
+// part is what a bundle with only buttons carries; the whole table adds the dialog's and the
+// account list's texts.
+const fromSource = (names) =>
+  bundle(`import { ${names} } from './src/core/messages.ts'\nconsole.log(${names})`, true)
+const connectPart = await fromSource('enConnect, formatMessage, mergeMessages')
+const core = await fromSource('en, formatMessage, resolveMessages')
+if (['Work email', 'No calendar connected yet.'].some((text) => connectPart.text.includes(text))) {
+  failures.push("the English connect part also holds the dialog's or the account list's texts")
+}
 
 if (failures.length) {
   for (const failure of failures) console.error(`client bundle check: FAILED, ${failure}`)
@@ -81,5 +86,6 @@ console.log(
 )
 console.log(
   `locales, each alone (min + gzip): ${figures.join(', ')}; each holds only its own table. ` +
-    `Messages module (English table + formatMessage + resolveMessages): ${core.gzip} B`,
+    `Messages module: ${connectPart.gzip} B with the connect part of English only, ` +
+    `${core.gzip} B with the whole English table`,
 )

@@ -80,8 +80,12 @@ export interface PyasMessages {
   'account.empty': string
 }
 
-/** The English table, the default for every key. */
-export const en: PyasMessages = {
+// English comes in three parts, one per component that shows them, so a bundle with only a button
+// carries neither the dialog's texts nor the account list's. `en` joins them; an unused `en` (and
+// the parts only it uses) is dropped by bundlers thanks to the pure call.
+
+/** English for the connect flow: the buttons' labels, the live region, errors and field errors. */
+export const enConnect = {
   'label.google': 'Connect Google Calendar',
   'label.microsoft': 'Connect Outlook Calendar',
   'label.zoom': 'Connect Zoom',
@@ -114,11 +118,19 @@ export const en: PyasMessages = {
   'field.email.required': 'Enter your email address.',
   'field.email.invalid': 'Enter a valid email address.',
   'field.provider.invalid': 'Choose google, microsoft or zoom.',
+} satisfies Partial<PyasMessages>
+
+/** English for `PyasConnectDialog`'s own texts (its buttons use {@link enConnect}). */
+export const enDialog = {
   'dialog.title': 'Connect your calendar',
   'dialog.lede': '{productName} uses Pyas to securely connect your account',
   'dialog.name': 'Your name',
   'dialog.email': 'Work email',
   'dialog.close': 'Close',
+} satisfies Partial<PyasMessages>
+
+/** English for `PyasAccountList`'s own texts (its reconnect buttons use {@link enConnect}). */
+export const enAccountList = {
   'provider.google': 'Google Calendar',
   'provider.microsoft': 'Outlook Calendar',
   'provider.zoom': 'Zoom',
@@ -126,7 +138,15 @@ export const en: PyasMessages = {
   'account.inactive': 'Needs reconnecting',
   'account.disconnect': 'Disconnect',
   'account.empty': 'No calendar connected yet.',
-}
+} satisfies Partial<PyasMessages>
+
+/** The whole English table, the default for every key and `@pyas/react/locales/en`. */
+export const en: PyasMessages = /* @__PURE__ */ Object.assign(
+  {},
+  enConnect,
+  enDialog,
+  enAccountList,
+)
 
 /**
  * Fills each `{name}` in `template` with `values[name]`. A placeholder whose value is missing
@@ -149,16 +169,28 @@ export function formatMessage(
 }
 
 /**
- * The table in force: `overrides` (any subset, e.g. a locale's `messages` or one changed key)
- * over English. A key that is missing or not a string falls back to English; an empty string is
- * kept. Returns `en` itself when there is nothing to override.
+ * `defaults` with `overrides` on top, for the keys of `defaults` only: an override that is missing
+ * or not a string falls back to the default; an empty string is kept. Returns `defaults` itself when
+ * there is nothing to override. A component passes its own English part ({@link enConnect},
+ * {@link enDialog}, {@link enAccountList}) so it bundles only the texts it shows.
  */
-export function resolveMessages(overrides?: Partial<PyasMessages> | null): PyasMessages {
-  if (!overrides) return en
-  const messages = { ...en }
-  for (const key in overrides) {
+export function mergeMessages<T extends Partial<PyasMessages>>(
+  defaults: T,
+  overrides?: Partial<PyasMessages> | null,
+): T {
+  if (!overrides) return defaults
+  const messages = { ...defaults }
+  for (const key in defaults) {
     const value = overrides[key as keyof PyasMessages]
-    if (typeof value === 'string') messages[key as keyof PyasMessages] = value
+    if (typeof value === 'string') messages[key] = value as T[typeof key]
   }
   return messages
+}
+
+/**
+ * The whole table in force: `overrides` (any subset, e.g. a locale's `messages` or one changed
+ * key) over English, as {@link mergeMessages} does. Returns `en` itself without overrides.
+ */
+export function resolveMessages(overrides?: Partial<PyasMessages> | null): PyasMessages {
+  return mergeMessages(en, overrides)
 }

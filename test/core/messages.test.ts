@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { en, formatMessage, resolveMessages } from '../../src/core/messages.js'
+import {
+  en,
+  enAccountList,
+  enConnect,
+  enDialog,
+  formatMessage,
+  mergeMessages,
+  resolveMessages,
+} from '../../src/core/messages.js'
 
 describe('formatMessage', () => {
   it('should fill every placeholder', () => {
@@ -66,5 +74,23 @@ describe('resolveMessages', () => {
       'account.empty': 'No calendar connected yet.',
       'dialog.lede': '{productName} uses Pyas to securely connect your account',
     })
+  })
+})
+
+describe('mergeMessages', () => {
+  it("should override only the keys of a component's own English part", () => {
+    const merged = mergeMessages(enDialog, {
+      'dialog.title': 'Kalender verbinden',
+      'label.zoom': 'x',
+    })
+    expect(merged).toEqual({ ...enDialog, 'dialog.title': 'Kalender verbinden' })
+    expect(mergeMessages(enDialog, undefined)).toBe(enDialog)
+  })
+
+  it('should split English into disjoint parts that make up the whole table', () => {
+    const parts = [enConnect, enDialog, enAccountList].flatMap((part) => Object.keys(part))
+    expect(new Set(parts).size).toBe(parts.length)
+    expect(parts.sort()).toEqual(Object.keys(en).sort())
+    expect(en).toEqual({ ...enConnect, ...enDialog, ...enAccountList })
   })
 })
