@@ -34,7 +34,7 @@ export const messages: PyasMessages = {
   'error.network':
     'Der Server ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
   'error.proxy_error':
-    'Der Server hat unerwartet geantwortet. Versuchen Sie es später noch einmal.',
+    'Der Server hat eine unerwartete Antwort gesendet. Versuchen Sie es später noch einmal.',
   'error.proxy_error.other_tab':
     'Ein anderer Tab hat diese Anmeldung nicht abgeschlossen. Verbinden Sie das Konto erneut.',
   'error.popup_blocked':

@@ -49,7 +49,7 @@ export const messages: PyasMessages = {
   'provider.microsoft': 'Calendario de Outlook',
   'provider.zoom': 'Zoom',
   'account.active': 'Conectado',
-  'account.inactive': 'Requiere volver a conectar',
+  'account.inactive': 'Requiere reconexión',
   'account.disconnect': 'Desconectar',
   'account.empty': 'Todavía no hay ningún calendario conectado.',
 }

@@ -16,7 +16,7 @@ export const messages: PyasMessages = {
     'Alguns dados estão faltando ou são inválidos. Confira e tente novamente.',
   'error.unauthorized':
     'O servidor não conseguiu se autenticar no Pyas. Verifique a chave de API do servidor.',
-  'error.forbidden': 'O servidor recusou esta solicitação. Faça login de novo e tente novamente.',
+  'error.forbidden': 'O servidor recusou esta solicitação. Faça login novamente e tente outra vez.',
   'error.invalid_grant':
     'Este código de login é inválido ou já foi usado. Conecte a conta novamente.',
   'error.state_mismatch': 'Este login não foi iniciado aqui. Conecte a conta novamente.',
@@ -33,7 +33,7 @@ export const messages: PyasMessages = {
   'error.popup_blocked': 'A janela de login foi bloqueada. Permita pop-ups e tente novamente.',
   'error.popup_closed': 'A janela de login foi fechada. Conecte a conta novamente.',
   'error.storage_unavailable':
-    'Este navegador bloqueia o armazenamento de dados do site. Permita e tente novamente.',
+    'Este navegador bloqueia o armazenamento de dados do site. Permita o armazenamento e tente novamente.',
   'field.name.required': 'Informe seu nome.',
   'field.email.required': 'Informe seu e-mail.',
   'field.email.invalid': 'Informe um e-mail válido.',
@@ -47,7 +47,7 @@ export const messages: PyasMessages = {
   'provider.microsoft': 'Calendário do Outlook',
   'provider.zoom': 'Zoom',
   'account.active': 'Conectado',
-  'account.inactive': 'Precisa reconectar',
+  'account.inactive': 'Reconexão necessária',
   'account.disconnect': 'Desconectar',
   'account.empty': 'Nenhuma agenda conectada ainda.',
 }
