@@ -52,6 +52,12 @@ const output = (format: 'es' | 'cjs') => ({
   sourcemap: true,
 })
 
+// One entry per locale, `@pyas/react/locales/<tag>`: each its own module, bundled only when imported.
+const LOCALES = ['en', 'de', 'fr', 'es', 'pt-BR', 'ja', 'ar']
+const localeEntries = Object.fromEntries(
+  LOCALES.map((tag) => [`locales/${tag}`, `src/locales/${tag}.ts`]),
+)
+
 export default defineConfig({
   plugins: [
     react(),
@@ -65,6 +71,7 @@ export default defineConfig({
         index: 'src/index.ts',
         'server/index': 'src/server/index.ts',
         'testing/index': 'src/testing/index.ts',
+        ...localeEntries,
       },
     },
     rolldownOptions: {
