@@ -1,3 +1,5 @@
+import { enConnect } from './messages.js'
+
 /** Every way a connect can fail. See the README's error table for what each means. */
 export type PyasConnectErrorCode =
   | 'invalid_request'
@@ -14,25 +16,6 @@ export type PyasConnectErrorCode =
   | 'popup_blocked'
   | 'popup_closed'
   | 'storage_unavailable'
-
-// Short on purpose (they ship in every bundle), but each still says what to do next.
-const MESSAGES: Record<PyasConnectErrorCode, string> = {
-  invalid_request: 'Some details are missing or invalid. Check them and try again.',
-  unauthorized: 'The server could not sign in to Pyas. Check its API key.',
-  forbidden: 'The server refused this request. Sign in again and retry.',
-  invalid_grant: 'This sign-in code was invalid or already used. Connect again.',
-  state_mismatch: 'This sign-in was not started here. Connect again.',
-  expired_attempt: 'This sign-in expired. Connect again.',
-  provider_error: 'The calendar provider reported an error. Try again.',
-  admin_consent_required:
-    'Your organization must approve this app first. Ask your IT administrator, then connect again.',
-  rate_limited: 'Too many attempts. Wait a moment and try again.',
-  network: 'Could not reach the server. Check your connection and retry.',
-  proxy_error: 'The server sent an unexpected reply. Try again later.',
-  popup_blocked: 'The sign-in window was blocked. Allow pop-ups and retry.',
-  popup_closed: 'The sign-in window was closed. Connect again.',
-  storage_unavailable: 'This browser blocks site storage. Allow it and retry.',
-}
 
 /** Extra details a {@link PyasConnectError} may carry. */
 export interface PyasConnectErrorOptions {
@@ -70,7 +53,7 @@ export class PyasConnectError extends Error {
 
   constructor(code: PyasConnectErrorCode, options: PyasConnectErrorOptions = {}) {
     const { message, cause, ...details } = options
-    super(message ?? MESSAGES[code], { cause })
+    super(message ?? enConnect[`error.${code}`], { cause })
     this.code = code
     // Only the details given become properties (`status` and friends stay absent otherwise).
     for (const [key, value] of Object.entries(details)) {

@@ -11,6 +11,7 @@ import {
 } from './connectReducer.js'
 import { isFramed } from './env.js'
 import { emitEvent, type PyasEvent, type PyasEventType } from './events.js'
+import { type ConnectMessages, localizeError } from './localizeError.js'
 import { PyasConnectError, toPyasConnectError } from './PyasConnectError.js'
 import { handOffToOpener } from './popupChannel.js'
 import { openPopup, watchPopup } from './popupWindow.js'
@@ -88,6 +89,8 @@ export interface FlowRuntime {
   getStorage: () => Storage
   navigate: (url: string) => void
   store: CallbackStore
+  /** The texts errors are given (the app's over English). */
+  messages: ConnectMessages
 }
 
 /** One hook's connect flow: its state, and what it can do. */
@@ -126,7 +129,8 @@ export function createConnectFlow(
   const emit = (type: PyasEventType, provider: ProviderId | undefined, oauthState?: string) =>
     emitEvent(options(), type, provider, oauthState)
 
-  const fail = (error: PyasConnectError, oauthState?: string) => {
+  const fail = (thrown: PyasConnectError, oauthState?: string) => {
+    const error = localizeError(thrown, runtime().messages)
     dispatch({ type: 'fail', error })
     emit('failed', options().provider, oauthState)
     options().onError?.(error)
@@ -190,10 +194,11 @@ export function createConnectFlow(
         report('cancelled', result.provider)
         handlers.onCancel?.()
       } else {
-        dispatch({ type: 'fail', error: result.error })
+        const error = localizeError(result.error, runtime().messages)
+        dispatch({ type: 'fail', error })
         if (late) return
         report('failed', result.provider)
-        handlers.onError?.(result.error)
+        handlers.onError?.(error)
       }
     })
   }
@@ -205,13 +210,10 @@ export function createConnectFlow(
     const email = needsEmail(provider)
       ? (input.email ?? input.savedAccount?.email)?.trim()
       : undefined
-    const fieldErrors = connectFieldErrors({
-      provider,
-      name: input.name,
-      email,
-      mode: input.mode,
-      prompt: input.prompt,
-    })
+    const fieldErrors = connectFieldErrors(
+      { provider, name: input.name, email, mode: input.mode, prompt: input.prompt },
+      runtime().messages,
+    )
     return { input, provider, email, fieldErrors }
   }
 

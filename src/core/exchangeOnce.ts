@@ -9,8 +9,12 @@ import {
   writeClaim,
 } from './attempts.js'
 import { randomBase64Url } from './env.js'
+import { enConnect } from './messages.js'
 import { PyasConnectError, toPyasConnectError } from './PyasConnectError.js'
 import type { ProxyClient } from './proxyClient.js'
+
+/** The `cause` of the error a tab gives when another tab claimed the code and never finished. */
+export const OTHER_TAB = 'other_tab'
 
 /** How long a tab waits for another tab's exchange of the same code. */
 export const CLAIM_WAIT_MS = 30_000
@@ -42,7 +46,8 @@ async function waitForOutcome(deps: ExchangeDeps, state: string): Promise<Stored
     if (outcome) return outcome
   }
   throw new PyasConnectError('proxy_error', {
-    message: 'Another tab did not finish this sign-in. Connect again.',
+    message: enConnect['error.proxy_error.other_tab'],
+    cause: OTHER_TAB,
   })
 }
 

@@ -1,3 +1,5 @@
+import type { ConnectMessages } from './localizeError.js'
+import { enConnect } from './messages.js'
 import { PyasConnectError } from './PyasConnectError.js'
 import { isProviderId, needsEmail, type ProviderId } from './providers.js'
 
@@ -19,10 +21,13 @@ const MODES: readonly unknown[] = ['auto', 'redirect', 'popup']
 const PROMPTS: readonly unknown[] = ['select_account', 'consent']
 
 /** Field errors for `input`, or `null` when it can start a connect. Never throws. */
-export function connectFieldErrors(input: ConnectInput): Record<string, string> | null {
+export function connectFieldErrors(
+  input: ConnectInput,
+  messages: ConnectMessages = enConnect,
+): Record<string, string> | null {
   const fieldErrors: Record<string, string> = {}
   if (!isProviderId(input.provider)) {
-    fieldErrors.provider = 'Choose google, microsoft or zoom.'
+    fieldErrors.provider = messages['field.provider.invalid']
   }
   // Misuse by the app, not the user: said in English, in terms of the option.
   if (input.mode !== undefined && !MODES.includes(input.mode)) {
@@ -32,13 +37,13 @@ export function connectFieldErrors(input: ConnectInput): Record<string, string> 
     fieldErrors.prompt = "`prompt` must be 'select_account' or 'consent'."
   }
   if (typeof input.name !== 'string' || !input.name.trim()) {
-    fieldErrors.name = 'Enter your name.'
+    fieldErrors.name = messages['field.name.required']
   }
   if (isProviderId(input.provider) && needsEmail(input.provider)) {
     if (typeof input.email !== 'string' || !input.email.trim()) {
-      fieldErrors.email = 'Enter your email address.'
+      fieldErrors.email = messages['field.email.required']
     } else if (!EMAIL.test(input.email.trim())) {
-      fieldErrors.email = 'Enter a valid email address.'
+      fieldErrors.email = messages['field.email.invalid']
     }
   }
   return Object.keys(fieldErrors).length ? fieldErrors : null

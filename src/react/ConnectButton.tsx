@@ -7,6 +7,7 @@ import { ProviderIcon } from './ProviderIcon.js'
 import { PROVIDER_INFO, type ProviderInfo } from './providers.js'
 import { statusMessage } from './statusMessage.js'
 import { type UsePyasConnectOptions, usePyasConnect } from './usePyasConnect.js'
+import { usePyasRuntime } from './usePyasRuntime.js'
 
 /** What a render-function label receives. */
 export interface ConnectButtonRenderProps {
@@ -24,8 +25,14 @@ type NativeButtonProps = Omit<
 export interface ConnectButtonProps extends NativeButtonProps, UsePyasConnectOptions {
   /** The label, or a function of the flow's state. @defaultValue the provider's label, e.g. "Connect Google Calendar" */
   children?: ReactNode | ((props: ConnectButtonRenderProps) => ReactNode)
-  /** Drops the default look (class `pyas-button` and the brand mark). @defaultValue `false` */
+  /** Drops the default look (class `pyas-button`, the brand mark, the status line). @defaultValue `false` */
   unstyled?: boolean
+  /**
+   * Whether the status (redirecting, connected, the error message) shows as a line beside the
+   * button, or only to screen readers, for apps that render the message themselves.
+   * @defaultValue `'visible'`; `'hidden'` with `unstyled`
+   */
+  statusDisplay?: 'visible' | 'hidden'
 }
 
 /**
@@ -53,6 +60,7 @@ export const ProviderButton = /*#__PURE__*/ forwardRef<
     onEvent,
     children,
     unstyled = false,
+    statusDisplay = unstyled ? 'hidden' : 'visible',
     className,
     onClick,
     onPointerEnter,
@@ -63,8 +71,12 @@ export const ProviderButton = /*#__PURE__*/ forwardRef<
   // only its own options from the props.
   const flow = usePyasConnect(props)
   const { status, account, error } = flow
+  const messages = usePyasRuntime().messages
   const label =
-    typeof children === 'function' ? children({ status, account, error }) : (children ?? info.label)
+    typeof children === 'function'
+      ? children({ status, account, error })
+      : (children ?? messages[`${savedAccount ? 'reconnect' : 'label'}.${provider}`])
+  const [announce, tone] = statusMessage(info.brand, flow, messages)
   const classes =
     [unstyled ? undefined : 'pyas-button', className].filter(Boolean).join(' ') || undefined
   return (
@@ -94,8 +106,13 @@ export const ProviderButton = /*#__PURE__*/ forwardRef<
         {unstyled ? null : <ProviderIcon mark={info.mark} className="pyas-button__icon" />}
         {unstyled ? label : <span className="pyas-button__label">{label}</span>}
       </button>
-      <span role="status" aria-live="polite" className="pyas-visually-hidden">
-        {statusMessage(info.brand, flow)}
+      <span
+        role="status"
+        aria-live="polite"
+        data-tone={tone}
+        className={statusDisplay === 'visible' ? 'pyas-status' : 'pyas-visually-hidden'}
+      >
+        {announce}
       </span>
     </>
   )

@@ -1,11 +1,13 @@
 'use client'
 import { type ComponentPropsWithoutRef, useEffect, useId, useRef, useState } from 'react'
 import type { PyasEvent } from '../core/events.js'
+import { enConnect, enDialog, formatMessage } from '../core/messages.js'
 import type { PyasConnectError } from '../core/PyasConnectError.js'
 import { needsEmail, PROVIDERS, type ProviderId } from '../core/providers.js'
 import type { PyasAccount } from '../core/types.js'
 import { ConnectButton } from './ConnectButton.js'
 import type { UsePyasConnectOptions } from './usePyasConnect.js'
+import { usePyasMessages } from './usePyasMessages.js'
 
 type NativeDialogProps = Omit<
   ComponentPropsWithoutRef<'dialog'>,
@@ -21,7 +23,14 @@ export interface PyasConnectDialogProps
   extends NativeDialogProps,
     Pick<
       UsePyasConnectOptions,
-      'returnTo' | 'mode' | 'popupFallback' | 'onConnected' | 'onError' | 'onCancel' | 'onEvent'
+      | 'returnTo'
+      | 'mode'
+      | 'prompt'
+      | 'popupFallback'
+      | 'onConnected'
+      | 'onError'
+      | 'onCancel'
+      | 'onEvent'
     > {
   /**
    * Whether the dialog is shown. Given, the dialog is controlled: it shows exactly this, and a
@@ -47,8 +56,13 @@ export interface PyasConnectDialogProps
   email?: string
   /** Your product's name, shown as "<productName> uses Pyas to securely connect your account". */
   productName?: string
-  /** The heading, which also names the dialog. @defaultValue `'Connect your calendar'` */
+  /** The heading, which also names the dialog. @defaultValue the `dialog.title` message, "Connect your calendar" */
   title?: string
+  /**
+   * A saved account to reconnect: only its provider's button is offered, labelled "Reconnect …",
+   * with its email as the default. Give `provider` with it.
+   */
+  savedAccount?: UsePyasConnectOptions['savedAccount'] & { provider?: ProviderId }
   /** Drops the default look (class `pyas-dialog`, and the buttons' look). @defaultValue `false` */
   unstyled?: boolean
 }
@@ -65,13 +79,15 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
     open: openProp,
     defaultOpen = true,
     onOpenChange,
-    providers = PROVIDERS,
+    providers: offered = PROVIDERS,
     name,
     email,
     productName,
-    title = 'Connect your calendar',
+    title,
     returnTo,
     mode,
+    prompt,
+    savedAccount,
     popupFallback,
     onConnected,
     onError,
@@ -81,6 +97,9 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
     unstyled = false,
     ...rest
   } = props
+  const providers = savedAccount?.provider ? [savedAccount.provider] : offered
+  const text = usePyasMessages(enDialog)
+  const connectText = usePyasMessages(enConnect)
   const [openState, setOpenState] = useState(defaultOpen)
   const controlled = openProp !== undefined
   const open = controlled ? openProp : openState
@@ -112,7 +131,10 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
     }
   }, [open])
 
-  const ask = { name: name === undefined, email: email === undefined && providers.some(needsEmail) }
+  const ask = {
+    name: name === undefined,
+    email: email === undefined && !savedAccount?.email && providers.some(needsEmail),
+  }
   const inline = (['name', 'email'] as const).some((key) => ask[key] && errors[key])
   const problem = errors[''] || (inline ? '' : Object.values(errors).find(Boolean))
 
@@ -197,12 +219,12 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
     >
       <div className="pyas-dialog__header">
         <h2 id={`${id}title`} className="pyas-dialog__title">
-          {title}
+          {title ?? text['dialog.title']}
         </h2>
         <button
           type="button"
           className="pyas-dialog__close"
-          aria-label="Close"
+          aria-label={text['dialog.close']}
           onClick={requestClose}
         >
           <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
@@ -217,14 +239,18 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
       </div>
       {productName && (
         <p id={`${id}lede`} className="pyas-dialog__lede">
-          {productName} uses Pyas to securely connect your account
+          {formatMessage(text['dialog.lede'], { productName })}
         </p>
       )}
-      {field('name', 'Your name')}
-      {field('email', 'Work email')}
+      {field('name', text['dialog.name'])}
+      {field('email', text['dialog.email'])}
       {problem && <p className="pyas-dialog__problem">{problem}</p>}
       {account && (
-        <p className="pyas-dialog__connected">Connected as {account.email || account.name}</p>
+        <p className="pyas-dialog__connected">
+          {formatMessage(connectText['status.connected'], {
+            account: account.email || account.name,
+          })}
+        </p>
       )}
       <div className="pyas-dialog__providers">
         {providers.map((provider) => (
@@ -232,11 +258,15 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
             key={provider}
             provider={provider}
             name={name ?? form.name}
-            email={email ?? form.email}
+            email={email ?? (form.email || undefined)}
+            savedAccount={savedAccount}
             returnTo={returnTo}
             mode={mode}
+            prompt={prompt}
             popupFallback={popupFallback}
             unstyled={unstyled}
+            // The dialog shows the problem and the connected account itself, once.
+            statusDisplay="hidden"
             {...handlers}
           />
         ))}

@@ -1,6 +1,7 @@
 'use client'
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react'
+import type { PyasMessages } from '../core/messages.js'
 import type { PyasHeaders } from '../core/proxyClient.js'
 
 /** Props of {@link PyasProvider}. Every prop is optional. */
@@ -25,6 +26,11 @@ export interface PyasProviderProps {
    * webview bridge). @defaultValue `(url) => window.location.assign(url)`
    */
   navigate?: (url: string) => void
+  /**
+   * Texts to show instead of the English ones: a locale's table
+   * (`import { messages } from '@pyas/react/locales/de'`) or any subset. Missing keys stay English.
+   */
+  messages?: Partial<PyasMessages>
   children?: ReactNode
 }
 
@@ -35,14 +41,14 @@ export const PyasContext = createContext<PyasConfig>({})
 
 /** Configures the proxy and storage for every Pyas hook and button below it. */
 export function PyasProvider({ children, ...props }: PyasProviderProps) {
-  const { proxyUrl, fetch, headers, credentials, storage, navigate } = props
+  const { proxyUrl, fetch, headers, credentials, storage, navigate, messages } = props
   const appClient = useContext(QueryClientContext)
   // Created once per instance (cheap: two empty caches), used only when no client is given.
   const [own] = useState(() => new QueryClient())
   const queryClient = props.queryClient ?? appClient ?? own
   const value = useMemo<PyasConfig>(
-    () => ({ proxyUrl, fetch, headers, credentials, queryClient, storage, navigate }),
-    [proxyUrl, fetch, headers, credentials, queryClient, storage, navigate],
+    () => ({ proxyUrl, fetch, headers, credentials, queryClient, storage, navigate, messages }),
+    [proxyUrl, fetch, headers, credentials, queryClient, storage, navigate, messages],
   )
   return <PyasContext.Provider value={value}>{children}</PyasContext.Provider>
 }

@@ -1,23 +1,31 @@
 import type { ConnectState } from '../core/connectReducer.js'
+import type { ConnectMessages } from '../core/localizeError.js'
+import { formatMessage } from '../core/messages.js'
 
-/** What the polite live region says for a state. Empty when there is nothing to announce. */
+/** What the live region (and the status line) says for a state, and its tone. */
 export function statusMessage(
   brand: string,
   state: Pick<ConnectState, 'status' | 'account' | 'error'>,
-): string {
-  switch (state.status) {
+  messages: ConnectMessages,
+): [text: string, tone: 'neutral' | 'success' | 'error'] {
+  const { status, account, error } = state
+  switch (status) {
     case 'preparing':
     case 'redirecting':
-      return `Redirecting to ${brand}…`
+      return [formatMessage(messages['status.redirecting'], { brand }), 'neutral']
     case 'exchanging':
-      return `Connecting your ${brand} account…`
-    case 'connected':
-      return `Connected as ${state.account?.email || state.account?.name || brand}`
     case 'cancelled':
-      return `Connection to ${brand} was cancelled.`
+      return [formatMessage(messages[`status.${status}`], { brand }), 'neutral']
+    case 'connected':
+      return [
+        formatMessage(messages['status.connected'], {
+          account: account?.email || account?.name || brand,
+        }),
+        'success',
+      ]
     case 'error':
-      return state.error?.message ?? ''
+      return [error?.message ?? '', 'error']
     default:
-      return ''
+      return ['', 'neutral']
   }
 }

@@ -4,6 +4,7 @@ import { useContext, useMemo } from 'react'
 import { type CallbackStore, createCallbackStore } from '../core/callbackStore.js'
 import type { FlowRuntime } from '../core/connectFlow.js'
 import { getDefaultStorage } from '../core/env.js'
+import { enConnect, mergeMessages } from '../core/messages.js'
 import { createProxyClient, DEFAULT_PROXY_URL, type ProxyClient } from '../core/proxyClient.js'
 import { PyasContext } from './PyasProvider.js'
 
@@ -78,6 +79,7 @@ export function usePyasRuntime(): PyasRuntime {
       getStorage: storage ? () => storage : getDefaultStorage,
       navigate,
       store: callbackStoreOf(queryClient),
+      messages: mergeMessages(enConnect, config.messages),
     }
   }, [config, queryClient])
 }

@@ -242,8 +242,9 @@ describe('ConnectButton', () => {
     expect(error.code).toBe(code)
     expect(error.message.length).toBeGreaterThan(10)
     if (code === 'rate_limited') expect(error.retryAfter).toBe(42)
+    // Pyas's own (English) text for a field we know gives way to the table's.
     if (code === 'invalid_request')
-      expect(error.fieldErrors).toEqual({ email: 'a valid email is required.' })
+      expect(error.fieldErrors).toEqual({ email: 'Enter a valid email address.' })
     expect(button).toHaveAttribute('data-state', 'error')
     expect(screen.getByRole('status')).toHaveTextContent(error.message)
     expect(navigate).not.toHaveBeenCalled()

@@ -342,7 +342,7 @@ describe('PyasConnectDialog', () => {
     await u.type(emailInput, 'ada@example.com')
     await u.click(screen.getByRole('button', { name: 'Connect Google Calendar' }))
     await waitFor(() =>
-      expect(emailInput).toHaveAccessibleDescription('a valid email is required.'),
+      expect(emailInput).toHaveAccessibleDescription('Enter a valid email address.'),
     )
     await u.click(screen.getByRole('button', { name: 'Connect Outlook Calendar' }))
     await waitFor(() => expect(onError).toHaveBeenCalledTimes(2))

@@ -1,0 +1,106 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+import { PyasAccountList, type PyasSavedAccount } from '../../src/index.js'
+import { renderWithPyas, returnWith, setupFakeProxy } from './helpers.js'
+
+const { log } = setupFakeProxy()
+
+const ACCOUNTS: PyasSavedAccount[] = [
+  { accountId: 'acc-g', email: 'ada@example.com', provider: 'google', status: 'active' },
+  { accountId: 'acc-m', email: 'ada@contoso.com', provider: 'microsoft', status: 'inactive' },
+  { accountId: 'acc-z', name: 'Ada Lovelace', provider: 'zoom', status: 'pending_review' },
+]
+
+describe('PyasAccountList', () => {
+  it('should list each account with its provider, email (else name) and status', () => {
+    renderWithPyas(<PyasAccountList accounts={ACCOUNTS} name="Ada" />)
+    const rows = screen.getAllByRole('listitem')
+    expect(rows).toHaveLength(3)
+    expect(rows[0]).toHaveAttribute('data-status', 'active')
+    expect(rows[0]).toHaveTextContent('Google Calendar')
+    expect(rows[0]).toHaveTextContent('ada@example.com')
+    expect(rows[0]).toHaveTextContent('Connected')
+    expect(rows[1]).toHaveTextContent('Outlook Calendar')
+    expect(rows[1]).toHaveTextContent('Needs reconnecting')
+    expect(rows[2]).toHaveTextContent('Zoom')
+    expect(rows[2]).toHaveTextContent('Ada Lovelace')
+    // A status the library does not know is shown as it is.
+    expect(rows[2]).toHaveTextContent('pending_review')
+  })
+
+  it('should offer a reconnect button only on the inactive row', () => {
+    renderWithPyas(<PyasAccountList accounts={ACCOUNTS} name="Ada" />)
+    const buttons = screen.getAllByRole('button')
+    expect(buttons).toHaveLength(1)
+    expect(
+      within(screen.getAllByRole('listitem')[1]!).getByRole('button', {
+        name: 'Reconnect Outlook Calendar',
+      }),
+    ).toBeInTheDocument()
+  })
+
+  it("should reconnect with the row's email and hand its accountId back as replaces", async () => {
+    const { navigate } = renderWithPyas(<PyasAccountList accounts={ACCOUNTS} name="Ada" />)
+    await userEvent.click(screen.getByRole('button', { name: 'Reconnect Outlook Calendar' }))
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1))
+    expect(log.oauth[0]!.pathname).toBe('/api/pyas/microsoft/oauth')
+    expect(log.oauth[0]!.searchParams.get('email')).toBe('ada@contoso.com')
+    const state = new URL(navigate.mock.calls[0]![0]).searchParams.get('state')!
+    expect(JSON.parse(localStorage.getItem(`pyas:attempt:${state}`)!).replaces).toBe('acc-m')
+  })
+
+  it('should call onReconnected with replaces when the reconnect returns', async () => {
+    const state = returnWith({ code: 'c' }, { provider: 'microsoft', email: 'ada@contoso.com' })
+    const stored = JSON.parse(localStorage.getItem(`pyas:attempt:${state}`)!)
+    localStorage.setItem(`pyas:attempt:${state}`, JSON.stringify({ ...stored, replaces: 'acc-m' }))
+    const onReconnected = vi.fn()
+    renderWithPyas(<PyasAccountList accounts={ACCOUNTS} name="Ada" onReconnected={onReconnected} />)
+    await waitFor(() => expect(onReconnected).toHaveBeenCalledTimes(1))
+    expect(onReconnected.mock.calls[0]![1].replaces).toBe('acc-m')
+  })
+
+  it('should show Disconnect on every row only when onDisconnect is given', async () => {
+    const onDisconnect = vi.fn()
+    const { rerender } = renderWithPyas(<PyasAccountList accounts={ACCOUNTS} name="Ada" />)
+    expect(screen.queryByRole('button', { name: 'Disconnect' })).toBeNull()
+    rerender(<PyasAccountList accounts={ACCOUNTS} name="Ada" onDisconnect={onDisconnect} />)
+    const disconnect = screen.getAllByRole('button', { name: 'Disconnect' })
+    expect(disconnect).toHaveLength(3)
+    await userEvent.click(disconnect[2]!)
+    expect(onDisconnect).toHaveBeenCalledWith(ACCOUNTS[2])
+  })
+
+  it('should render actions inside each row, after the built-in controls', () => {
+    renderWithPyas(
+      <PyasAccountList
+        accounts={ACCOUNTS.slice(1, 2)}
+        name="Ada"
+        onDisconnect={() => {}}
+        actions={(account) => <button type="button">Details of {account.accountId}</button>}
+      />,
+    )
+    const names = within(screen.getByRole('listitem'))
+      .getAllByRole('button')
+      .map((button) => button.textContent)
+    expect(names).toEqual(['Reconnect Outlook Calendar', 'Disconnect', 'Details of acc-m'])
+  })
+
+  it('should say so when there is no account, with emptyText overriding the default', () => {
+    const { rerender } = renderWithPyas(<PyasAccountList accounts={[]} />)
+    expect(screen.getByText('No calendar connected yet.')).toBeInTheDocument()
+    expect(screen.queryByRole('list')).toBeNull()
+    rerender(<PyasAccountList accounts={[]} emptyText="Nothing yet" />)
+    expect(screen.getByText('Nothing yet')).toBeInTheDocument()
+  })
+
+  it("should take the list's texts from PyasProvider messages", () => {
+    renderWithPyas(<PyasAccountList accounts={ACCOUNTS.slice(0, 2)} name="Ada" />, {
+      provider: {
+        messages: { 'account.active': 'Verbunden', 'reconnect.microsoft': 'Outlook neu verbinden' },
+      },
+    })
+    expect(screen.getAllByRole('listitem')[0]).toHaveTextContent('Verbunden')
+    expect(screen.getByRole('button', { name: 'Outlook neu verbinden' })).toBeInTheDocument()
+  })
+})
