@@ -9,7 +9,8 @@
 // `loader` and `action` call the proxy, and a page with PyasProvider and a button. `react-router
 // build` runs without PYAS_API_KEY; `react-router-serve` then runs on 127.0.0.1 (PORT/HOST) with the
 // key and a fake Pyas (from the tarball's /testing) as upstream: GET, POST and a 415 over HTTP, the
-// client assets hold neither the key nor `x-api-key`, and one Chromium round trip.
+// client assets hold neither the key nor `x-api-key`, and one Chromium round trip. Started without
+// the key, the server must fail at once (the route module uses a string key).
 // Prints `consumer-react-router: N passed, M failed`, writes test-results/consumer-react-router.json,
 // exits 1 on a failure. Stops every server and browser it starts; a watchdog ends it after 5 minutes.
 import { readdirSync, readFileSync } from 'node:fs'
@@ -62,6 +63,42 @@ await check(
   { needs: [INSTALLED] },
 )
 
+/** react-router-serve on 127.0.0.1 and `port`, from its bin: stopping npx would leave node running. */
+function serve(port, env) {
+  return kit.startServer(
+    join(project, 'node_modules/.bin/react-router-serve'),
+    ['build/server/index.js'],
+    {
+      cwd: project,
+      env: {
+        ...kit.childEnv,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        ...env,
+      },
+      url: `http://127.0.0.1:${port}/`,
+      timeoutMs: 30_000,
+    },
+  )
+}
+
+await check(
+  'react-router-serve without PYAS_API_KEY fails at start',
+  async () => {
+    const started = await serve(await kit.freePort(), {}).then(
+      (server) => server,
+      (error) => error,
+    )
+    if (!(started instanceof Error)) {
+      await kit.stop(started.child)
+      throw new Error('the server started without a key')
+    }
+    assert(/`apiKey` is required/.test(started.message), started.message)
+  },
+  { needs: [BUILT] },
+)
+
 const UP = 'react-router-serve on 127.0.0.1 with the key and the fake Pyas'
 let origin
 let fake
@@ -72,24 +109,7 @@ await check(
     const port = await kit.freePort()
     origin = `http://127.0.0.1:${port}`
     fake = await kit.startFakePyas(project, `${origin}/`)
-    // Started from its bin, not through npx: stopping an npx process would leave node running.
-    await kit.startServer(
-      join(project, 'node_modules/.bin/react-router-serve'),
-      ['build/server/index.js'],
-      {
-        cwd: project,
-        env: {
-          ...kit.childEnv,
-          NODE_ENV: 'production',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          PYAS_API_KEY: fake.apiKey,
-          PYAS_BASE_URL: fake.origin,
-        },
-        url: `${origin}/`,
-        timeoutMs: 30_000,
-      },
-    )
+    await serve(port, { PYAS_API_KEY: fake.apiKey, PYAS_BASE_URL: fake.origin })
     return origin
   },
   { needs: [BUILT] },

@@ -2,8 +2,10 @@
 import { createPyasProxy } from '@pyas/react/server'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from 'react-router'
 
+// `react-router build` does not run this module and `react-router-serve` loads it at start, so a
+// string key works here, and a server started without it fails at once.
 const pyas = createPyasProxy({
-  apiKey: () => process.env.PYAS_API_KEY!,
+  apiKey: process.env.PYAS_API_KEY!,
   baseUrl: process.env.PYAS_BASE_URL, // optional; defaults to https://api.pyas.io
 })
 
