@@ -287,6 +287,18 @@ export function createKit(name, { watchdogMs }) {
   }, watchdogMs)
   watchdog.unref()
 
+  // Servers run in their own process groups (so a stop reaches their workers too), which also means
+  // they would outlive this script: a crash or a signal stops them first.
+  const abort = async (reason) => {
+    console.log(`✗ ${name} aborted: ${reason instanceof Error ? reason.stack : reason}`)
+    results.push({ name: 'runs to the end', ok: false, ms: 0, detail: String(reason) })
+    await cleanUp()
+    process.exit(finish() || 1)
+  }
+  process.once('uncaughtException', abort)
+  process.once('unhandledRejection', abort)
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => abort(signal))
+
   /** Stops everything, writes the report and exits with 1 when a check failed. */
   async function end() {
     clearTimeout(watchdog)
