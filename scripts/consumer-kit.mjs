@@ -409,7 +409,8 @@ export async function proxyContract(check, { base, fake, needs, label }) {
 
 /**
  * One Chromium round trip on `origin`: Connect Google Calendar → the fake's consent page → Allow →
- * back on the app, connected, with the accountId shown. Exactly one POST `connect` leaves the page.
+ * back on the app, connected, with the accountId shown and `code`/`state` gone from the URL. Exactly
+ * one POST `connect` leaves the page, and no request carries `x-api-key` nor any answer the key.
  */
 export async function roundTrip(browser, { origin, fake, path = '/' }) {
   const page = await browser.newPage()
@@ -441,6 +442,8 @@ export async function roundTrip(browser, { origin, fake, path = '/' }) {
       .getByRole('button', { name: 'Connect Google Calendar' })
       .getAttribute('data-state')
     assert(state === 'connected', `button data-state is "${state}", expected "connected"`)
+    const search = new URL(page.url()).search
+    assert(!/[?&](code|state)=/.test(search), `callback URL not cleaned: ${search}`)
     assert(connects.length === 1, `${connects.length} POST …/connect requests, expected 1`)
     const upstream = (await upstreamConnects()) - before
     assert(upstream === 1, `the fake got ${upstream} connect calls, expected 1`)
