@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createPyasProxy, type PyasProxyOptions, toNodeHandler } from '../../src/server/index.js'
 import { API_KEY } from './helpers.js'
 
@@ -25,6 +25,13 @@ describe('createPyasProxy options', () => {
     )
   })
 
+  it('should accept an apiKey function without calling it at creation', () => {
+    const apiKey = vi.fn(() => API_KEY)
+    expect(create({ apiKey })).not.toThrow()
+    expect(create({ apiKey: async () => undefined })).not.toThrow()
+    expect(apiKey).not.toHaveBeenCalled()
+  })
+
   it('should throw for an unknown or malformed provider list', () => {
     expect(create({ providers: ['google', 'yahoo'] })).toThrow(
       'createPyasProxy: unknown provider "yahoo" in `providers`; use google, microsoft, zoom',
@@ -48,6 +55,18 @@ describe('createPyasProxy options', () => {
       expect(create({ baseUrl })).toThrow(/`baseUrl` must be an absolute http\(s\) URL/)
     }
     expect(create({ baseUrl: 'http://127.0.0.1:4000/pyas/' })).not.toThrow()
+    // An empty value, as from a `PYAS_BASE_URL=` line, means the default.
+    expect(create({ baseUrl: '' })).not.toThrow()
+  })
+
+  it('should throw for a logger without an error function or with a non-function warn', () => {
+    for (const logger of [null, 'console', {}, { error: 'x' }, { error() {}, warn: 1 }]) {
+      expect(create({ logger })).toThrow(
+        'createPyasProxy: `logger` must be an object with an `error(message, details)` function, such as console',
+      )
+    }
+    expect(create({ logger: { error() {} } })).not.toThrow()
+    expect(create({ logger: console })).not.toThrow()
   })
 
   it('should throw for allowedOrigins that are not origins or a function', () => {
