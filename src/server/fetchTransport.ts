@@ -31,7 +31,7 @@ export function fetchTransport(fetchImpl: typeof fetch, baseUrl: string): Upstre
     let text = ''
     if (response.body) {
       const read = await readCapped(response.body, { limit: MAX_UPSTREAM_BYTES })
-      if (!(read instanceof Uint8Array)) throw new BadGatewayError('Pyas response too large')
+      if (typeof read === 'string') throw new BadGatewayError('Pyas response too large')
       text = decoder.decode(read)
     }
     return { status, body: text, header: (name) => response.headers.get(name) }

@@ -16,7 +16,7 @@ export function consumedBody(req: IncomingMessage): Uint8Array | null {
   if (!req.readableEnded) return null
   const { body } = req as { body?: unknown }
   if (body === undefined) return EMPTY
-  if (body instanceof Uint8Array) return body
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
   return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body))
 }
 

@@ -31,7 +31,7 @@ export function nodeExchange(req: IncomingMessage, res: ServerResponse): ProxyEx
           ? 'too_large'
           : consumed
         : await readCapped(req, { limit, timeoutMs })
-      if (read instanceof Uint8Array) body = read
+      if (typeof read !== 'string') body = read
       return read
     },
     onAbort(listener) {

@@ -77,7 +77,7 @@ function send(
         return
       }
       readCapped(res, { limit: MAX_UPSTREAM_BYTES, release: 'destroy' }).then((read) => {
-        if (!(read instanceof Uint8Array)) throw new BadGatewayError('Pyas response too large')
+        if (typeof read === 'string') throw new BadGatewayError('Pyas response too large')
         resolve(new NodeUpstreamResponse(status, decoder.decode(read), res))
       }, reject)
     })
