@@ -84,7 +84,11 @@ export function createProxyCore(options: ResolvedProxyOptions): ProxyCore {
       // and so does reading the body of a client that hung up. The client learns nothing; the
       // server log gets the cause, unless it was only the client leaving.
       if (!exchange.isAborted()) {
-        logger.error('[@pyas/react/server] request failed with an internal error', error)
+        try {
+          logger.error('[@pyas/react/server] request failed with an internal error', error)
+        } catch {
+          // A logger that throws must not turn the 500 into an unanswered request.
+        }
       }
       return INTERNAL_ERROR
     }

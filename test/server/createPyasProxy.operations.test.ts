@@ -110,6 +110,25 @@ describe.each(MODES)('createPyasProxy operations (%s)', (mode) => {
       expect(console).not.toHaveBeenCalled()
     })
 
+    it('should still answer 500 when the logger itself throws', async () => {
+      const logger = {
+        error: vi.fn(() => {
+          throw new Error('log sink full')
+        }),
+      }
+      const pyas = harness.proxy({
+        apiKey: () => {
+          throw new Error('vault down')
+        },
+        fetch: fakeUpstream().fetch,
+        logger,
+      })
+      expect(await expectJson(await pyas(proxyRequest(OAUTH_PATH)), 500)).toEqual({
+        error: 'internal_error',
+      })
+      expect(logger.error).toHaveBeenCalledOnce()
+    })
+
     it('should default to console.error', async () => {
       const console = vi.spyOn(globalThis.console, 'error').mockImplementation(() => {})
       const pyas = harness.proxy({

@@ -175,47 +175,54 @@ describe('createPyasProxy with deeply nested upstream JSON', () => {
 })
 
 describe('createPyasProxy with a slow client body', () => {
-  it('should answer 408 request_timeout when a Node client trickles its body past timeoutMs', async () => {
-    const { fetch, calls } = fakeUpstream()
-    serveProxy({ apiKey: API_KEY, fetch, timeoutMs: 300 })
-    const started = Date.now()
-    const response = await new Promise<NodeResponse & { elapsed: number }>((resolve, reject) => {
-      const req = request(`${proxyServer.url}/api/pyas/google/connect`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': 1000 },
+  for (const withHook of [false, true]) {
+    it(`should answer 408 request_timeout when a Node client trickles its body past timeoutMs${withHook ? ' (body read through the Request a hook saw)' : ''}`, async () => {
+      const { fetch, calls } = fakeUpstream()
+      serveProxy({
+        apiKey: API_KEY,
+        fetch,
+        timeoutMs: 300,
+        ...(withHook ? { authorize: () => true } : {}),
       })
-      const body = `{"code":"${'c'.repeat(900)}","name":"Ada"}`
-      let sent = 0
-      const timer = setInterval(() => {
-        if (sent < body.length) req.write(body[sent++])
-      }, 50)
-      req.on('response', (res) => {
-        clearInterval(timer)
-        let text = ''
-        res.on('data', (chunk) => {
-          text += chunk
+      const started = Date.now()
+      const response = await new Promise<NodeResponse & { elapsed: number }>((resolve, reject) => {
+        const req = request(`${proxyServer.url}/api/pyas/google/connect`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': 1000 },
         })
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: text,
-            json: () => JSON.parse(text),
-            elapsed: Date.now() - started,
-          }),
-        )
+        const body = `{"code":"${'c'.repeat(900)}","name":"Ada"}`
+        let sent = 0
+        const timer = setInterval(() => {
+          if (sent < body.length) req.write(body[sent++])
+        }, 50)
+        req.on('response', (res) => {
+          clearInterval(timer)
+          let text = ''
+          res.on('data', (chunk) => {
+            text += chunk
+          })
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: text,
+              json: () => JSON.parse(text),
+              elapsed: Date.now() - started,
+            }),
+          )
+        })
+        req.on('error', (error) => {
+          clearInterval(timer)
+          reject(error)
+        })
       })
-      req.on('error', (error) => {
-        clearInterval(timer)
-        reject(error)
-      })
+      expect(response.status).toBe(408)
+      expect(response.json()).toEqual({ error: 'request_timeout' })
+      expect(response.headers.connection).toBe('close')
+      expect(response.elapsed).toBeLessThan(2000)
+      expect(calls).toHaveLength(0)
     })
-    expect(response.status).toBe(408)
-    expect(response.json()).toEqual({ error: 'request_timeout' })
-    expect(response.headers.connection).toBe('close')
-    expect(response.elapsed).toBeLessThan(2000)
-    expect(calls).toHaveLength(0)
-  })
+  }
 
   it('should answer 408 when a Fetch request body stalls past timeoutMs', async () => {
     const { fetch, calls } = fakeUpstream()
