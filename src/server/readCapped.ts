@@ -55,14 +55,17 @@ export function readCapped(
     let stop = () => {}
     let timer: ReturnType<typeof setTimeout> | undefined
 
-    const settle = (outcome: CappedRead | Error) => {
-      if (settled) return
+    /** Ends the read; `false` if it had already ended. */
+    const finish = (): boolean => {
+      if (settled) return false
       settled = true
       clearTimeout(timer)
       detach()
-      if (outcome instanceof Error) reject(outcome)
-      else resolve(outcome)
+      return true
     }
+    const settle = (outcome: CappedRead) => finish() && resolve(outcome)
+    // Any thrown value rejects, an error from another realm included (never mistaken for bytes).
+    const fail = (error: unknown) => finish() && reject(error ?? closedMidBody())
     const stopWith = (outcome: 'too_large' | 'timeout') => {
       if (settled) return
       stop()
@@ -79,7 +82,6 @@ export function readCapped(
       return true
     }
     const end = () => settle(concat(chunks, size))
-    const fail = (error: unknown) => settle(error instanceof Error ? error : closedMidBody())
 
     if (timeoutMs !== undefined) timer = setTimeout(() => stopWith('timeout'), timeoutMs)
 
