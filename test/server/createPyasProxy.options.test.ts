@@ -1,6 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest'
-import { createPyasProxy, type PyasProxyOptions, toNodeHandler } from '../../src/server/index.js'
+import {
+  createPyasProxy,
+  type PyasApiKey,
+  type PyasLogger,
+  type PyasProxyOptions,
+  toNodeHandler,
+} from '../../src/server/index.js'
 import { API_KEY } from './helpers.js'
 
 function create(options: Record<string, unknown>) {
@@ -27,7 +33,8 @@ describe('createPyasProxy options', () => {
 
   it('should accept an apiKey function without calling it at creation', () => {
     const apiKey = vi.fn(() => API_KEY)
-    expect(create({ apiKey })).not.toThrow()
+    const rotating: PyasApiKey = apiKey
+    expect(create({ apiKey: rotating })).not.toThrow()
     expect(create({ apiKey: async () => undefined })).not.toThrow()
     expect(apiKey).not.toHaveBeenCalled()
   })
@@ -65,7 +72,8 @@ describe('createPyasProxy options', () => {
         'createPyasProxy: `logger` must be an object with an `error(message, details)` function, such as console',
       )
     }
-    expect(create({ logger: { error() {} } })).not.toThrow()
+    const logger: PyasLogger = { error() {} }
+    expect(create({ logger })).not.toThrow()
     expect(create({ logger: console })).not.toThrow()
   })
 
