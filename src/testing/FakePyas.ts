@@ -59,8 +59,12 @@ export interface FakePyas {
   readonly apiKey: string
   /** Every request received, oldest first. Keys are never stored. */
   readonly requests: readonly FakePyasRequest[]
-  /** The connected accounts, in connection order. */
-  readonly accounts: readonly PyasAccount[]
+  /**
+   * The fake's accounts, in the order they first connected: a copy, so later changes to the fake
+   * never show up in an array you already hold. A reconnect updates its account in place (same
+   * `accountId`); `deleteAccount()` removes it.
+   */
+  accounts: () => PyasAccount[]
   /**
    * Makes the next API call (or the next one to `options.on`) fail; calls queue, each used once.
    * `500`, `429` and `401` stand for `'server_error'`, `'rate_limited'` and `'unauthorized'`. An

@@ -95,9 +95,7 @@ export function createFakePyas(options: FakePyasOptions): FakePyas {
     get requests() {
       return state.requests
     },
-    get accounts() {
-      return state.accounts
-    },
+    accounts: () => state.accounts.map((account) => ({ ...account, scopes: [...account.scopes] })),
     failNext: (kind, failNextOptions) => {
       state.failures.push(toQueuedFailure(kind, failNextOptions))
     },
