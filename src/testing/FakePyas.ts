@@ -6,8 +6,10 @@ import type { FailNextOptions, FakePyasFailure } from './failureResponse.js'
 export interface FakePyasOptions {
   /**
    * Where the consent page sends the user back, like the redirect URL set in the Pyas dashboard.
-   * A function gets the consent page's request (for servers that learn their origin at run time);
-   * a relative URL resolves against the consent page's URL.
+   * A function gets the consent page's request (for servers that learn their origin at run time).
+   * A relative URL resolves against the origin the browser used (its `Host` header, see
+   * `trustForwardedHeaders`), not against `request.url`, which some frameworks (Next.js) always
+   * put on `localhost`.
    */
   redirectUrl: string | URL | ((request: Request) => string | URL)
   /**
@@ -30,6 +32,23 @@ export interface FakePyasOptions {
    * @defaultValue what a real connection grants, e.g. `['meeting:write', 'user:read']` for zoom
    */
   scopes?: Partial<Record<PyasProvider, readonly string[]>>
+  /**
+   * Take the browser's origin from `x-forwarded-host` and `x-forwarded-proto` (first value each)
+   * rather than from `Host` and the request's scheme. Turn it on only behind a reverse proxy that
+   * sets them: anyone can send these headers.
+   * @defaultValue false
+   */
+  trustForwardedHeaders?: boolean
+}
+
+/** Options of `fake.fetchFor()`. */
+export interface FetchForOptions {
+  /**
+   * The path your app serves the fake's consent routes under, e.g. `'/fake-pyas'` for
+   * `/fake-pyas/consent` and `/fake-pyas/consent/decision`.
+   * @defaultValue the path prefix of the URL the fake is called on (the proxy's `baseUrl` path)
+   */
+  mountPath?: string
 }
 
 /** Options of `fake.issueCode()`. */
@@ -55,6 +74,13 @@ export interface FakePyas {
   fetch: FakePyasFetch
   /** Answers a `Request`: a Fetch handler to mount under any path prefix. */
   handle: (request: Request) => Promise<Response>
+  /**
+   * A `fetch` for one browser request: the consent URLs it returns are on the origin that
+   * `request` came to (its `Host`, or the forwarded headers with `trustForwardedHeaders`), under
+   * `mountPath`. Give it to a proxy you create for that request, e.g. in a Next.js route handler:
+   * `createPyasProxy({apiKey: fake.apiKey, fetch: fake.fetchFor(request, {mountPath: '/fake-pyas'})})`.
+   */
+  fetchFor: (request: Request, options?: FetchForOptions) => FakePyasFetch
   /** A key this fake accepts: the `apiKey` option, or `'pyas_test_key'` when none was given. */
   readonly apiKey: string
   /** Every request received, oldest first. Keys are never stored. */

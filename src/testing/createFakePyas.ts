@@ -1,8 +1,8 @@
 import { describeRequest } from './describeRequest.js'
-import type { FakePyas, FakePyasOptions } from './FakePyas.js'
+import type { FakePyas, FakePyasOptions, FetchForOptions } from './FakePyas.js'
 import { toQueuedFailure } from './failureResponse.js'
 import { type FakePyasState, mintCode } from './fakePyasState.js'
-import { handleApiRequest } from './handleApiRequest.js'
+import { type ConsentLocation, handleApiRequest } from './handleApiRequest.js'
 import { handleConsentPage, handleDecision } from './handleConsentRequest.js'
 import { notFoundResponse } from './jsonResponse.js'
 import { PROVIDER_DETAILS } from './providerDetails.js'
@@ -17,20 +17,57 @@ function parseBody(text: string): unknown {
   }
 }
 
+function checkViewer(viewer: unknown): Request {
+  if (!(viewer instanceof Request)) {
+    throw new TypeError('fake.fetchFor: pass the `Request` the browser sent to your route handler.')
+  }
+  return viewer
+}
+
+function checkMountPath(options: unknown): string | undefined {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('fake.fetchFor: options must be an object.')
+  }
+  const { mountPath } = options as FetchForOptions
+  if (mountPath === undefined) return undefined
+  const segments = typeof mountPath === 'string' ? mountPath.split('/').slice(1) : []
+  if (
+    typeof mountPath !== 'string' ||
+    !/^(\/[\w.~-]+)*\/?$/.test(mountPath) ||
+    segments.some((segment) => segment === '.' || segment === '..')
+  ) {
+    throw new TypeError(
+      `fake.fetchFor: \`mountPath\` must be a path such as '/fake-pyas', not ${JSON.stringify(mountPath)}.`,
+    )
+  }
+  return mountPath.replace(/\/$/, '')
+}
+
 /** Creates an in-memory Pyas: the documented endpoints, a consent page and failure injection. */
 export function createFakePyas(options: FakePyasOptions): FakePyas {
-  const { redirectUrl, apiKey, latencyMs = 0, appName = 'Your app', scopes = {} } = options
+  const {
+    redirectUrl,
+    apiKey,
+    latencyMs = 0,
+    appName = 'Your app',
+    scopes = {},
+    trustForwardedHeaders = false,
+  } = options
   if (redirectUrl === undefined || redirectUrl === '') {
     throw new TypeError('createFakePyas: `redirectUrl` is required (where Allow/Deny return to).')
   }
   if (apiKey === '') throw new TypeError('createFakePyas: `apiKey` must not be empty; omit it.')
   if (!(latencyMs >= 0)) throw new TypeError('createFakePyas: `latencyMs` must be 0 or more.')
+  if (typeof trustForwardedHeaders !== 'boolean') {
+    throw new TypeError('createFakePyas: `trustForwardedHeaders` must be true or false.')
+  }
 
   const state: FakePyasState = {
     apiKey,
     latencyMs,
     appName,
     redirectUrl: typeof redirectUrl === 'function' ? redirectUrl : () => redirectUrl,
+    trustForwardedHeaders,
     initialScopes: scopes,
     scopes: new Map(),
     codes: new Map(),
@@ -39,7 +76,7 @@ export function createFakePyas(options: FakePyasOptions): FakePyas {
     requests: [],
   }
 
-  async function handle(request: Request): Promise<Response> {
+  async function serve(request: Request, location: ConsentLocation): Promise<Response> {
     const route = routeRequest(request)
     const fields =
       route.kind !== 'decision'
@@ -56,7 +93,7 @@ export function createFakePyas(options: FakePyasOptions): FakePyas {
     switch (route.kind) {
       case 'oauth':
       case 'connect':
-        return handleApiRequest(state, request, route, entry, body)
+        return handleApiRequest(state, request, route, entry, body, location)
       case 'consent':
         return handleConsentPage(state, request, route.prefix)
       case 'decision':
@@ -66,6 +103,8 @@ export function createFakePyas(options: FakePyasOptions): FakePyas {
         return notFoundResponse()
     }
   }
+
+  const handle = (request: Request) => serve(request, { viewer: request, mountPath: undefined })
 
   async function decide(consentUrl: string | URL, decision: 'allow' | 'deny' = 'allow') {
     const base = typeof location === 'undefined' ? 'http://localhost/' : location.href
@@ -91,6 +130,10 @@ export function createFakePyas(options: FakePyasOptions): FakePyas {
   return {
     fetch: async (input, init) => handle(new Request(input, init)),
     handle,
+    fetchFor: (viewer, fetchForOptions = {}) => {
+      const location = { viewer: checkViewer(viewer), mountPath: checkMountPath(fetchForOptions) }
+      return async (input, init) => serve(new Request(input, init), location)
+    },
     apiKey: apiKey ?? 'pyas_test_key',
     get requests() {
       return state.requests

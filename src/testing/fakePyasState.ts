@@ -17,6 +17,7 @@ export interface FakePyasState {
   latencyMs: number
   appName: string
   redirectUrl: (request: Request) => string | URL
+  trustForwardedHeaders: boolean
   initialScopes: Partial<Record<PyasProvider, readonly string[]>>
   scopes: Map<PyasProvider, readonly string[]>
   codes: Map<string, IssuedCode>

@@ -1,9 +1,11 @@
 import type { PyasProvider } from '../core/types.js'
+import { browserOrigin } from './browserOrigin.js'
 import type { FakePyasRequest } from './describeRequest.js'
 import { failureResponse, takeFailure } from './failureResponse.js'
 import { connectAccount, type FakePyasState } from './fakePyasState.js'
 import {
   invalidGrantResponse,
+  invalidHostResponse,
   jsonResponse,
   unauthorizedResponse,
   validationResponse,
@@ -19,11 +21,26 @@ export interface ApiRoute {
   prefix: string
 }
 
-function oauth(state: FakePyasState, request: Request, route: ApiRoute): Response {
+/** Whose origin the consent URL is on, and under which path the consent page is mounted. */
+export interface ConsentLocation {
+  /** The request whose `Host` (or trusted forwarded headers) names the browser's origin. */
+  viewer: Request
+  /** The path the consent routes live under; `undefined` keeps the called URL's own prefix. */
+  mountPath: string | undefined
+}
+
+function oauth(
+  state: FakePyasState,
+  request: Request,
+  route: ApiRoute,
+  location: ConsentLocation,
+): Response {
   const url = new URL(request.url)
   const errors = validateOAuthQuery(route.provider, url.searchParams)
   if (errors.length > 0) return validationResponse(errors)
-  const consent = new URL(`${route.prefix}/consent`, url.origin)
+  const origin = browserOrigin(location.viewer, state.trustForwardedHeaders)
+  if (origin === null) return invalidHostResponse()
+  const consent = new URL(`${location.mountPath ?? route.prefix}/consent`, origin)
   const email =
     route.provider === 'zoom'
       ? PROVIDER_DETAILS.zoom.defaultEmail
@@ -55,6 +72,7 @@ export async function handleApiRequest(
   route: ApiRoute,
   entry: FakePyasRequest,
   body: unknown,
+  location: ConsentLocation,
 ): Promise<Response> {
   await sleep(state.latencyMs, request.signal)
   const failure = takeFailure(state.failures, route.kind)
@@ -63,5 +81,7 @@ export async function handleApiRequest(
     if (injected) return injected
   }
   if (!entry.apiKeyValid) return unauthorizedResponse()
-  return route.kind === 'oauth' ? oauth(state, request, route) : connect(state, route, body)
+  return route.kind === 'oauth'
+    ? oauth(state, request, route, location)
+    : connect(state, route, body)
 }

@@ -1,4 +1,5 @@
 import { appendParams } from './appendParams.js'
+import { browserOrigin } from './browserOrigin.js'
 import { consentErrorPage, consentPage } from './consentPage.js'
 import { type FakePyasState, grantedScopes, mintCode } from './fakePyasState.js'
 import { isProvider, PROVIDER_DETAILS } from './providerDetails.js'
@@ -55,7 +56,9 @@ export function handleDecision(
     return htmlResponse(400, consentErrorPage('The consent form was incomplete.'))
   }
   const oauthState = fields.get('state') || undefined
-  const target = new URL(state.redirectUrl(request), request.url)
+  const origin = browserOrigin(request, state.trustForwardedHeaders)
+  if (origin === null) return htmlResponse(400, consentErrorPage('The Host header names no host.'))
+  const target = new URL(state.redirectUrl(request), new URL(new URL(request.url).pathname, origin))
   const params =
     decision === 'allow'
       ? {

@@ -1,6 +1,12 @@
 export { createFakePyas } from './createFakePyas.js'
 export type { FakePyasRequest } from './describeRequest.js'
-export type { FakePyas, FakePyasFetch, FakePyasOptions, IssueCodeOptions } from './FakePyas.js'
+export type {
+  FakePyas,
+  FakePyasFetch,
+  FakePyasOptions,
+  FetchForOptions,
+  IssueCodeOptions,
+} from './FakePyas.js'
 export type { FailNextOptions, FakePyasFailure, FakePyasFailureKind } from './failureResponse.js'
 export type { PyasHandlersOptions } from './pyasHandlers.js'
 export { pyasHandlers } from './pyasHandlers.js'
