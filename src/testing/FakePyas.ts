@@ -1,4 +1,6 @@
 import type { PyasAccount, PyasProvider } from '../core/types.js'
+import type { FakePyasAccountStatus } from './accountLifecycle.js'
+import type { FakePyasWebhook } from './deliverWebhook.js'
 import type { FakePyasRequest } from './describeRequest.js'
 import type { FailNextOptions, FakePyasFailure } from './failureResponse.js'
 
@@ -39,6 +41,20 @@ export interface FakePyasOptions {
    * @defaultValue false
    */
   trustForwardedHeaders?: boolean
+  /**
+   * Where the fake sends Pyas-shaped webhooks (`POST` with `x-pyas-account-id`,
+   * `x-pyas-webhook-event` and `x-provider`), like the URL set in the Pyas dashboard, e.g.
+   * `'http://127.0.0.1:3000/api/webhooks/pyas?token=…'`. It must be absolute.
+   * @defaultValue `undefined`: no webhooks are sent
+   */
+  webhookUrl?: string | URL
+  /**
+   * Sends the webhooks instead of the global `fetch` (looked up at send time), e.g.
+   * `(input, init) => webhookHandler(new Request(input, init))` to call a handler in memory.
+   * Needs `webhookUrl`.
+   * @defaultValue `globalThis.fetch`
+   */
+  webhookFetch?: FakePyasFetch
 }
 
 /** Options of `fake.fetchFor()`. */
@@ -103,6 +119,45 @@ export interface FakePyas {
   issueCode: (provider: PyasProvider, options?: IssueCodeOptions) => string
   /** Clicks Allow (default) or Deny on a consent URL; resolves to the URL the user returns to. */
   decide: (consentUrl: string | URL, decision?: 'allow' | 'deny') => Promise<string>
-  /** Forgets requests, accounts, codes, queued failures and `grantScopes()` changes. */
+  /**
+   * Sets an account's status, as when the user revokes access or changes a password
+   * (`'inactive'`), or the grant works again (`'active'`). Sends `account.inactive` or
+   * `account.connected` to `webhookUrl`. The change is made at once; the promise settles when the
+   * webhook was answered: with the delivery for a 2xx answer, `undefined` when nothing was sent
+   * (no `webhookUrl`, or the status was already that). It rejects with a `FakePyasError`:
+   * `unknown_account`, or `webhook_failed` (the status stays changed); a bad `status` is a
+   * `TypeError`.
+   */
+  setAccountStatus: (
+    accountId: string,
+    status: FakePyasAccountStatus,
+  ) => Promise<FakePyasWebhook | undefined>
+  /**
+   * Deletes an account (a later connect of its email gets a new `accountId`) and sends
+   * `account.deleted`; settles and rejects as `setAccountStatus()` does.
+   */
+  deleteAccount: (accountId: string) => Promise<FakePyasWebhook | undefined>
+  /**
+   * Sends a calendars or events webhook for an account (Google only for calendars, Google and
+   * Microsoft for events), e.g. `fake.sendWebhook(id, 'events.created', {events: [{calendarId,
+   * eventId}]})`. Resolves with the delivery once a 2xx answer came; rejects as
+   * `setAccountStatus()` does, and with a `TypeError` for a body Pyas would never send or when
+   * there is no `webhookUrl`.
+   */
+  sendWebhook: {
+    (
+      accountId: string,
+      event: 'calendars.created' | 'calendars.deleted',
+      body: { calendarIds: string[] },
+    ): Promise<FakePyasWebhook>
+    (
+      accountId: string,
+      event: 'events.created' | 'events.updated' | 'events.deleted',
+      body: { events: Array<{ calendarId: string; eventId: string }> },
+    ): Promise<FakePyasWebhook>
+  }
+  /** The webhooks sent so far, oldest first, each with the status it was answered with. */
+  webhooks: () => FakePyasWebhook[]
+  /** Forgets requests, accounts, codes, queued failures, `grantScopes()` changes and webhooks. */
   reset: () => void
 }

@@ -1,5 +1,7 @@
+import { deleteAccount, sendWebhook, setAccountStatus } from './accountLifecycle.js'
+import type { FakePyasWebhookEvent, WebhookTarget } from './deliverWebhook.js'
 import { describeRequest } from './describeRequest.js'
-import type { FakePyas, FakePyasOptions, FetchForOptions } from './FakePyas.js'
+import type { FakePyas, FakePyasFetch, FakePyasOptions, FetchForOptions } from './FakePyas.js'
 import { toQueuedFailure } from './failureResponse.js'
 import { type FakePyasState, mintCode } from './fakePyasState.js'
 import { type ConsentLocation, handleApiRequest } from './handleApiRequest.js'
@@ -43,6 +45,26 @@ function checkMountPath(options: unknown): string | undefined {
   return mountPath.replace(/\/$/, '')
 }
 
+function toWebhookTarget(url: unknown, fetch: unknown): WebhookTarget | undefined {
+  if (fetch !== undefined && typeof fetch !== 'function') {
+    throw new TypeError('createFakePyas: `webhookFetch` must be a fetch-like function.')
+  }
+  if (url === undefined) {
+    if (fetch !== undefined) {
+      throw new TypeError('createFakePyas: `webhookFetch` needs a `webhookUrl` to send to.')
+    }
+    return undefined
+  }
+  const parsed =
+    (typeof url === 'string' || url instanceof URL) && URL.canParse(url) ? new URL(url) : null
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    throw new TypeError(
+      'createFakePyas: `webhookUrl` must be an absolute http(s) URL, like the one set in the Pyas dashboard.',
+    )
+  }
+  return { url: parsed, fetch: fetch as FakePyasFetch | undefined }
+}
+
 /** Creates an in-memory Pyas: the documented endpoints, a consent page and failure injection. */
 export function createFakePyas(options: FakePyasOptions): FakePyas {
   const {
@@ -52,6 +74,8 @@ export function createFakePyas(options: FakePyasOptions): FakePyas {
     appName = 'Your app',
     scopes = {},
     trustForwardedHeaders = false,
+    webhookUrl,
+    webhookFetch,
   } = options
   if (redirectUrl === undefined || redirectUrl === '') {
     throw new TypeError('createFakePyas: `redirectUrl` is required (where Allow/Deny return to).')
@@ -74,6 +98,8 @@ export function createFakePyas(options: FakePyasOptions): FakePyas {
     accounts: [],
     failures: [],
     requests: [],
+    webhook: toWebhookTarget(webhookUrl, webhookFetch),
+    webhooks: [],
   }
 
   async function serve(request: Request, location: ConsentLocation): Promise<Response> {
@@ -139,6 +165,11 @@ export function createFakePyas(options: FakePyasOptions): FakePyas {
       return state.requests
     },
     accounts: () => state.accounts.map((account) => ({ ...account, scopes: [...account.scopes] })),
+    setAccountStatus: (accountId, status) => setAccountStatus(state, accountId, status),
+    deleteAccount: (accountId) => deleteAccount(state, accountId),
+    sendWebhook: ((accountId: string, event: FakePyasWebhookEvent, body: unknown) =>
+      sendWebhook(state, accountId, event, body)) as FakePyas['sendWebhook'],
+    webhooks: () => state.webhooks.map((webhook) => structuredClone(webhook)),
     failNext: (kind, failNextOptions) => {
       state.failures.push(toQueuedFailure(kind, failNextOptions))
     },
@@ -159,6 +190,7 @@ export function createFakePyas(options: FakePyasOptions): FakePyas {
       state.failures.length = 0
       state.codes.clear()
       state.scopes.clear()
+      state.webhooks.length = 0
     },
   }
 }

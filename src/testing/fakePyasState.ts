@@ -1,4 +1,5 @@
 import type { PyasAccount, PyasProvider } from '../core/types.js'
+import type { FakePyasWebhook, WebhookTarget } from './deliverWebhook.js'
 import type { FakePyasRequest } from './describeRequest.js'
 import type { QueuedFailure } from './failureResponse.js'
 import { PROVIDER_DETAILS } from './providerDetails.js'
@@ -24,6 +25,9 @@ export interface FakePyasState {
   accounts: PyasAccount[]
   failures: QueuedFailure[]
   requests: FakePyasRequest[]
+  /** Where webhooks go; `undefined` without a `webhookUrl`. */
+  webhook: WebhookTarget | undefined
+  webhooks: FakePyasWebhook[]
 }
 
 /** The scopes a new connection of `provider` is granted right now. */
@@ -39,7 +43,11 @@ export function mintCode(state: FakePyasState, issued: IssuedCode): string {
   return code
 }
 
-/** Connects (or reconnects, keeping its id) the account a code was issued for. */
+/**
+ * Connects (or reconnects, keeping its id and making it `active` again) the account a code was
+ * issued for. That Pyas keeps the `accountId` when the same email connects the same provider again
+ * is an assumption: its docs do not say.
+ */
 export function connectAccount(
   state: FakePyasState,
   issued: IssuedCode,

@@ -1,4 +1,5 @@
 import type { PyasProvider } from '../core/types.js'
+import { announceConnected } from './accountLifecycle.js'
 import { browserOrigin } from './browserOrigin.js'
 import type { FakePyasRequest } from './describeRequest.js'
 import { failureResponse, takeFailure } from './failureResponse.js'
@@ -53,7 +54,7 @@ function oauth(
   return jsonResponse(200, { success: true, url: consent.href })
 }
 
-function connect(state: FakePyasState, route: ApiRoute, body: unknown): Response {
+async function connect(state: FakePyasState, route: ApiRoute, body: unknown): Promise<Response> {
   const errors = validateConnectBody(body)
   if (errors.length > 0) return validationResponse(errors)
   const { code, name } = body as { code: string; name: string }
@@ -62,7 +63,9 @@ function connect(state: FakePyasState, route: ApiRoute, body: unknown): Response
   if (!issued || issued.provider !== route.provider) return invalidGrantResponse()
   state.codes.delete(code)
   const account = connectAccount(state, issued, name)
-  return jsonResponse(200, { success: true, data: { account } })
+  const answer = jsonResponse(200, { success: true, data: { account } })
+  await announceConnected(state, account)
+  return answer
 }
 
 /** `GET /{provider}/oauth` and `POST /{provider}/connect`: latency, injected failure, key, then the call. */
