@@ -81,6 +81,16 @@ export interface IssueCodeOptions {
   state?: string
 }
 
+/** Options of `fake.decide()`. */
+export interface DecideOptions {
+  /**
+   * Allow as another account than the one the consent URL names, as a user who clicks "Use
+   * another account" and types this email (the connected account then has it).
+   * @defaultValue the email on the consent URL
+   */
+  email?: string
+}
+
 /** A `fetch`-compatible function: pass it wherever a `fetch` is expected. */
 export type FakePyasFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
 
@@ -117,8 +127,16 @@ export interface FakePyas {
   grantScopes: (provider: PyasProvider, scopes: readonly string[] | null) => void
   /** Mints a valid single-use code, as if the user had clicked Allow. */
   issueCode: (provider: PyasProvider, options?: IssueCodeOptions) => string
-  /** Clicks Allow (default) or Deny on a consent URL; resolves to the URL the user returns to. */
-  decide: (consentUrl: string | URL, decision?: 'allow' | 'deny') => Promise<string>
+  /**
+   * Clicks Allow (default) or Deny on a consent URL; resolves to the URL the user returns to.
+   * `options.email` allows as another account. A decision other than `'allow'`/`'deny'` or an
+   * email that is not one is a `TypeError`.
+   */
+  decide: (
+    consentUrl: string | URL,
+    decision?: 'allow' | 'deny',
+    options?: DecideOptions,
+  ) => Promise<string>
   /**
    * Sets an account's status, as when the user revokes access or changes a password
    * (`'inactive'`), or the grant works again (`'active'`). Sends `account.inactive` or

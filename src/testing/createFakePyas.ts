@@ -1,7 +1,13 @@
 import { deleteAccount, sendWebhook, setAccountStatus } from './accountLifecycle.js'
 import type { FakePyasWebhookEvent, WebhookTarget } from './deliverWebhook.js'
 import { describeRequest } from './describeRequest.js'
-import type { FakePyas, FakePyasFetch, FakePyasOptions, FetchForOptions } from './FakePyas.js'
+import type {
+  DecideOptions,
+  FakePyas,
+  FakePyasFetch,
+  FakePyasOptions,
+  FetchForOptions,
+} from './FakePyas.js'
 import { toQueuedFailure } from './failureResponse.js'
 import { type FakePyasState, mintCode } from './fakePyasState.js'
 import { type ConsentLocation, handleApiRequest } from './handleApiRequest.js'
@@ -10,6 +16,7 @@ import { notFoundResponse } from './jsonResponse.js'
 import { PROVIDER_DETAILS } from './providerDetails.js'
 import { routeRequest } from './routeRequest.js'
 import { sleep } from './sleep.js'
+import { isValidEmail } from './validatePyasInput.js'
 
 function parseBody(text: string): unknown {
   try {
@@ -17,6 +24,20 @@ function parseBody(text: string): unknown {
   } catch {
     return text === '' ? undefined : text
   }
+}
+
+function checkDecideEmail(options: unknown): string | undefined {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('fake.decide: options must be an object.')
+  }
+  const { email } = options as DecideOptions
+  if (email === undefined) return undefined
+  if (typeof email !== 'string' || !isValidEmail(email.trim())) {
+    throw new TypeError(
+      `fake.decide: \`email\` must be an email address, not ${JSON.stringify(email)}.`,
+    )
+  }
+  return email.trim()
 }
 
 function checkViewer(viewer: unknown): Request {
@@ -132,7 +153,17 @@ export function createFakePyas(options: FakePyasOptions): FakePyas {
 
   const handle = (request: Request) => serve(request, { viewer: request, mountPath: undefined })
 
-  async function decide(consentUrl: string | URL, decision: 'allow' | 'deny' = 'allow') {
+  async function decide(
+    consentUrl: string | URL,
+    decision: 'allow' | 'deny' = 'allow',
+    decideOptions: DecideOptions = {},
+  ) {
+    if (decision !== 'allow' && decision !== 'deny') {
+      throw new TypeError(
+        `fake.decide: the decision must be 'allow' or 'deny', not ${JSON.stringify(decision)}.`,
+      )
+    }
+    const email = checkDecideEmail(decideOptions)
     const base = typeof location === 'undefined' ? 'http://localhost/' : location.href
     const url = new URL(consentUrl, base)
     const route = routeRequest(new Request(url))
@@ -141,6 +172,7 @@ export function createFakePyas(options: FakePyasOptions): FakePyas {
     }
     const fields = new URLSearchParams(url.search)
     fields.set('decision', decision)
+    if (email !== undefined) fields.set('email', email)
     const response = await handle(
       new Request(new URL(`${route.prefix}/consent/decision`, url.origin), {
         method: 'POST',

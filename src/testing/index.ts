@@ -3,6 +3,7 @@ export { createFakePyas } from './createFakePyas.js'
 export type { FakePyasWebhook, FakePyasWebhookEvent } from './deliverWebhook.js'
 export type { FakePyasRequest } from './describeRequest.js'
 export type {
+  DecideOptions,
   FakePyas,
   FakePyasFetch,
   FakePyasOptions,
