@@ -23,7 +23,7 @@ function copyStyles(): Plugin {
  * In the CommonJS build, `msw` (an optional peer that only `pyasHandlers` uses) is required on
  * first use instead of when `@pyas/react/testing` loads. msw ≥ 2.13 cannot be `require`d in Jest
  * on Node 20 without a transform (its dependency `rettime` is ESM-only), and `createFakePyas`
- * does not need it. The ES build keeps its plain import.
+ * does not need it. The ES build gets the same promise from `lazyMswInEs`.
  */
 function lazyMswInCommonJs(): Plugin {
   const eager = /^(?:let|const|var) (\w+) = require\("msw"\);$/m
@@ -36,6 +36,30 @@ function lazyMswInCommonJs(): Plugin {
       if (!match) throw new Error('pyas:lazy-msw-in-cjs: an msw require() of an unexpected shape')
       // One line for one line, so the source map stays right.
       const lazy = `const ${match[1]} = ((loaded) => new Proxy({}, { get: (_, name) => (loaded ??= require("msw"))[name] }))();`
+      return { code: code.replace(eager, lazy), map: null }
+    },
+  }
+}
+
+/**
+ * In the ES build, `msw` is loaded with a top-level `await import()` whose failure is kept for
+ * later: `import { createFakePyas } from '@pyas/react/testing'` then works in plain Node ESM
+ * without msw installed, and only using `pyasHandlers()` throws (with the loader's error as its
+ * `cause`). With msw installed nothing changes: it loads with the module, as a static import did.
+ */
+function lazyMswInEs(): Plugin {
+  const eager = /^import (\{ [\w$, ]+ \}|\* as [\w$]+) from "msw";$/m
+  return {
+    name: 'pyas:lazy-msw-in-es',
+    apply: 'build',
+    renderChunk(code, _chunk, options) {
+      if (options.format !== 'es' || !/from "msw"/.test(code)) return null
+      const match = eager.exec(code)
+      if (!match?.[1]) throw new Error('pyas:lazy-msw-in-es: an msw import of an unexpected shape')
+      const binding = match[1].replace(/ as /g, ': ').replace(/^\*: /, '')
+      // Not a thenable (no `then`), or awaiting it would call the stub; one line for one line.
+      const missing = `(cause) => { const fail = () => { throw new Error("@pyas/react/testing: pyasHandlers() needs msw 2, an optional peer dependency: npm i -D msw@2", { cause }) }; const stub = new Proxy(function () {}, { get: fail, apply: fail, construct: fail }); return new Proxy({}, { get: (_, name) => (name === 'then' ? undefined : stub) }) }`
+      const lazy = `const ${binding} = await import("msw").catch(${missing});`
       return { code: code.replace(eager, lazy), map: null }
     },
   }
@@ -64,6 +88,7 @@ export default defineConfig({
     dts({ tsconfigPath: './tsconfig.build.json', exclude: ['test', 'stories', 'demo', 'bench'] }),
     copyStyles(),
     lazyMswInCommonJs(),
+    lazyMswInEs(),
   ],
   build: {
     lib: {
