@@ -41,6 +41,34 @@ function lazyMswInCommonJs(): Plugin {
   }
 }
 
+/**
+ * The `pyas-proxy` bin is ESM only (Node ≥ 20 runs it directly): its CommonJS copies are dropped.
+ * Its entry keeps the `#!/usr/bin/env node` line (checked here, so a build never ships a bin
+ * that cannot run).
+ */
+function esmOnlyCli(): Plugin {
+  return {
+    name: 'pyas:esm-only-cli',
+    apply: 'build',
+    generateBundle(options, bundle) {
+      for (const fileName of Object.keys(bundle)) {
+        if (!fileName.startsWith('cli/')) continue
+        if (options.format === 'cjs') delete bundle[fileName]
+        const chunk = bundle[fileName]
+        if (fileName === 'cli/pyas-proxy.js' && chunk?.type === 'chunk') {
+          if (!chunk.code.startsWith('#!/usr/bin/env node\n')) {
+            chunk.code = `#!/usr/bin/env node\n${chunk.code}`
+          }
+        }
+      }
+    },
+  }
+}
+
+// `PYAS_BUILD=cli vite build` builds only the bin (and the modules it imports), ESM, without types or
+// emptying dist/: what the CLI tests run when dist/ is missing or older than the source.
+const CLI_ONLY = process.env.PYAS_BUILD === 'cli'
+
 // One output module per source module: Rolldown then keeps each file's 'use client' directive,
 // so it marks exactly the hooks and components (never the server or testing code).
 const output = (format: 'es' | 'cjs') => ({
@@ -55,24 +83,33 @@ const output = (format: 'es' | 'cjs') => ({
 export default defineConfig({
   plugins: [
     react(),
-    dts({ tsconfigPath: './tsconfig.build.json', exclude: ['test', 'stories', 'demo', 'bench'] }),
-    copyStyles(),
+    CLI_ONLY
+      ? null
+      : dts({
+          tsconfigPath: './tsconfig.build.json',
+          exclude: ['test', 'stories', 'demo', 'bench', 'src/cli'],
+        }),
+    CLI_ONLY ? null : copyStyles(),
     lazyMswInCommonJs(),
+    esmOnlyCli(),
   ],
   build: {
     lib: {
-      entry: {
-        index: 'src/index.ts',
-        'server/index': 'src/server/index.ts',
-        'testing/index': 'src/testing/index.ts',
-      },
+      entry: CLI_ONLY
+        ? { 'cli/pyas-proxy': 'src/cli/pyas-proxy.ts' }
+        : {
+            index: 'src/index.ts',
+            'server/index': 'src/server/index.ts',
+            'testing/index': 'src/testing/index.ts',
+            'cli/pyas-proxy': 'src/cli/pyas-proxy.ts',
+          },
     },
     rolldownOptions: {
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^msw($|\/)/, /^node:/],
-      output: [output('es'), output('cjs')],
+      output: CLI_ONLY ? [output('es')] : [output('es'), output('cjs')],
     },
     copyPublicDir: false,
-    emptyOutDir: true,
+    emptyOutDir: !CLI_ONLY,
     minify: false,
   },
 })
