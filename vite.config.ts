@@ -65,9 +65,11 @@ function esmOnlyCli(): Plugin {
   }
 }
 
-// `PYAS_BUILD=cli vite build` builds only the bin (and the modules it imports), ESM, without types or
-// emptying dist/: what the CLI tests run when dist/ is missing or older than the source.
-const CLI_ONLY = process.env.PYAS_BUILD === 'cli'
+// `PYAS_BUILD=js vite build` is the same build without the type declarations (the slow part):
+// what the CLI tests run when dist/ is missing or older than the source. A build of only the bin
+// would not do: with one module per file it would overwrite shared modules (dist/core/types.js)
+// with copies that export only what the bin uses.
+const JS_ONLY = process.env.PYAS_BUILD === 'js'
 
 // One output module per source module: Rolldown then keeps each file's 'use client' directive,
 // so it marks exactly the hooks and components (never the server or testing code).
@@ -83,33 +85,31 @@ const output = (format: 'es' | 'cjs') => ({
 export default defineConfig({
   plugins: [
     react(),
-    CLI_ONLY
+    JS_ONLY
       ? null
       : dts({
           tsconfigPath: './tsconfig.build.json',
           exclude: ['test', 'stories', 'demo', 'bench', 'src/cli'],
         }),
-    CLI_ONLY ? null : copyStyles(),
+    copyStyles(),
     lazyMswInCommonJs(),
     esmOnlyCli(),
   ],
   build: {
     lib: {
-      entry: CLI_ONLY
-        ? { 'cli/pyas-proxy': 'src/cli/pyas-proxy.ts' }
-        : {
-            index: 'src/index.ts',
-            'server/index': 'src/server/index.ts',
-            'testing/index': 'src/testing/index.ts',
-            'cli/pyas-proxy': 'src/cli/pyas-proxy.ts',
-          },
+      entry: {
+        index: 'src/index.ts',
+        'server/index': 'src/server/index.ts',
+        'testing/index': 'src/testing/index.ts',
+        'cli/pyas-proxy': 'src/cli/pyas-proxy.ts',
+      },
     },
     rolldownOptions: {
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^msw($|\/)/, /^node:/],
-      output: CLI_ONLY ? [output('es')] : [output('es'), output('cjs')],
+      output: [output('es'), output('cjs')],
     },
     copyPublicDir: false,
-    emptyOutDir: !CLI_ONLY,
+    emptyOutDir: true,
     minify: false,
   },
 })
