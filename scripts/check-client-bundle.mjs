@@ -2,7 +2,16 @@
 // holds anything of the server side: the key header's name or the proxy's code.
 import { build } from 'esbuild'
 
-const FORBIDDEN = ['x-api-key', 'upstream_timeout', 'createPyasProxy', 'createFakePyas']
+const FORBIDDEN = [
+  'x-api-key',
+  'upstream_timeout',
+  'createPyasProxy',
+  'createFakePyas',
+  // The webhook handler and the pyas-proxy bin are server code too.
+  'invalid_webhook',
+  'x-pyas-signature',
+  'PYAS_FORWARD_SECRET',
+]
 const result = await build({
   stdin: { contents: "export * from './dist/index.js'", resolveDir: process.cwd(), loader: 'js' },
   bundle: true,
