@@ -1,4 +1,3 @@
-
 /** One access-log line: when the request arrived, what it asked, how it ended, how long it took. */
 export interface RequestLine {
   t: string
