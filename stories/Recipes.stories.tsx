@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type FormEvent, useId, useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { ConnectButton, usePyasConnect } from '../src/index.js'
+import { STORY_MODE } from './support/buttonMeta.js'
 import { ACCOUNT_EMAIL } from './support/simulateReturn.js'
 
 /**
@@ -21,6 +22,7 @@ function CalendarTile() {
     provider: 'microsoft',
     name: 'Ada Lovelace',
     email: 'ada@example.com',
+    mode: STORY_MODE,
   })
   return (
     <div className="recipe-tile">
@@ -62,7 +64,7 @@ export const CustomButton: Story = {
 export const RenderFunctionLabel: Story = {
   parameters: { pyas: { scenario: 'Connected', provider: 'google' } },
   render: () => (
-    <ConnectButton provider="google" name="Ada Lovelace" email="ada@example.com">
+    <ConnectButton provider="google" name="Ada Lovelace" email="ada@example.com" mode={STORY_MODE}>
       {({ status, account }) =>
         status === 'connected'
           ? `Google Calendar · ${account?.email}`
@@ -83,7 +85,10 @@ export const RenderFunctionLabel: Story = {
 function ConnectForm() {
   const id = useId()
   const [fields, setFields] = useState({ name: '', email: '' })
-  const { connect, status, isPending, error } = usePyasConnect({ provider: 'google' })
+  const { connect, status, isPending, error } = usePyasConnect({
+    provider: 'google',
+    mode: STORY_MODE,
+  })
   const invalid = error?.fieldErrors ?? {}
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()

@@ -307,7 +307,8 @@ export function createConnectFlow(
   }
 
   function prefetch() {
-    if (isPendingStatus(state.status)) return
+    // A connected button is rarely clicked again (focus coming back from a popup is no intent).
+    if (isPendingStatus(state.status) || state.status === 'connected') return
     const { provider, email, fieldErrors } = inputsOf()
     if (fieldErrors) return
     const { client, getStorage } = runtime()

@@ -1,3 +1,4 @@
+import { QueryClient } from '@tanstack/react-query'
 import { type ReactNode, useId, useRef, useState } from 'react'
 import { PyasProvider, type PyasProviderId } from '../../src/index.js'
 import {
@@ -34,6 +35,9 @@ function StateCard({ scenario, provider, args, active, onMounted, render }: Card
   const stage = useRef<HTMLDivElement>(null)
   const { state, announces } = useObservedFlow(stage)
   const [held, navigate] = useHeldNavigation()
+  // Its own client too: a page's callbacks live with the React Query client, so cards sharing the
+  // story's client would all show the last card's return.
+  const [queryClient] = useState(() => new QueryClient())
   const titleId = useId()
   return (
     <article
@@ -49,7 +53,7 @@ function StateCard({ scenario, provider, args, active, onMounted, render }: Card
       <p className="demo-card__how">{scenario.how}</p>
       <div className="demo-card__stage" ref={stage}>
         {/* Each card is its own little app: its own proxy, and a navigate that stays put. */}
-        <PyasProvider proxyUrl={scenario.proxy.url} navigate={navigate}>
+        <PyasProvider proxyUrl={scenario.proxy.url} navigate={navigate} queryClient={queryClient}>
           <AfterPrepare
             active={active}
             onMounted={onMounted}

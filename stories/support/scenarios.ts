@@ -224,7 +224,7 @@ export const SCENARIOS: Record<StateName, Scenario> = {
     proxy: proxies.rateLimited,
     trigger: 'click',
     calls: { handler: 'onError', code: 'rate_limited' },
-    announces: message('rate_limited'),
+    announces: () => 'Too many attempts. Try again in 30 seconds.',
   },
   NetworkError: {
     name: 'NetworkError',

@@ -145,3 +145,15 @@ describe("mode: 'auto'", () => {
     expect(onError.mock.calls[0]![0].fieldErrors.mode).toMatch(/auto/)
   })
 })
+
+describe('prefetch', () => {
+  it('should not prefetch on focus once connected (focus coming back from a popup)', async () => {
+    returnWith({ code: 'c' }, {})
+    renderWithPyas(<ConnectGoogleButton name="Ada" email="ada@example.com" />)
+    const button = screen.getByRole('button')
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'connected'))
+    act(() => button.focus())
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(log.oauth).toHaveLength(0)
+  })
+})
