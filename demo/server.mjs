@@ -73,18 +73,47 @@ function appConfig(mode) {
 /**
  * Starts the demo. Without `apiKey` the proxy's upstream is an in-memory fake Pyas whose consent
  * page this server serves at /fake-pyas/consent; its key is random and only lives in this process.
+ *
+ * The port is taken first (the URL is needed to set up Vite and the proxy), so a request can come
+ * in while the rest starts (a reopened tab, a readiness probe): it waits until the handler is
+ * attached, or gets a 503 if start-up fails, and is never left unanswered.
  */
-export async function startDemoServer({
-  port = 5173,
-  host = '127.0.0.1',
-  apiKey = process.env.PYAS_API_KEY || undefined,
-  baseUrl = process.env.PYAS_BASE_URL || undefined,
-  bundle = false,
-  log = console.log,
-} = {}) {
+export async function startDemoServer(options = {}) {
+  let attach
+  const ready = new Promise((resolve) => {
+    attach = resolve
+  })
+  const server = createServer((req, res) => {
+    ready.then((handle) => handle(req, res))
+  })
+  try {
+    return await startOn(server, attach, options)
+  } catch (error) {
+    attach(unavailable)
+    server.close(() => {})
+    throw error
+  }
+}
+
+function unavailable(_req, res) {
+  res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' })
+  res.end('The demo failed to start')
+}
+
+async function startOn(
+  server,
+  attach,
+  {
+    port = 5173,
+    host = '127.0.0.1',
+    apiKey = process.env.PYAS_API_KEY || undefined,
+    baseUrl = process.env.PYAS_BASE_URL || undefined,
+    bundle = false,
+    log = console.log,
+  } = {},
+) {
   const startedAt = performance.now()
   const mode = apiKey ? 'live' : 'offline'
-  const server = createServer()
   const actualPort = await listen(server, port, host)
   const origin = `http://${host}:${actualPort}`
 
@@ -147,7 +176,7 @@ export async function startDemoServer({
   const proxyHandler = toNodeHandler(proxy)
   const serveBuilt = await building
 
-  server.on('request', (req, res) => {
+  attach((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
     if (path === PROXY_PREFIX || path.startsWith(`${PROXY_PREFIX}/`)) {
       logRequest(log, 'proxy', req, res)

@@ -1,3 +1,5 @@
+import type { CappedRead } from './readCapped.js'
+
 /**
  * One incoming request as the proxy core sees it. `createPyasProxy` builds one from a Fetch
  * `Request`; `toNodeHandler` builds one straight from `IncomingMessage` so the Node path skips the
@@ -11,8 +13,11 @@ export interface ProxyExchange {
   header(name: string): string | null
   /** The request as a Fetch `Request`, built on first use (for the user's hooks). */
   request(): Request
-  /** The body bytes, or `null` as soon as more than `limit` bytes arrive (reading then stops). */
-  readBody(limit: number): Promise<Uint8Array | null>
+  /**
+   * The body bytes; `'too_large'` as soon as more than `limit` bytes arrive, `'timeout'` when they
+   * do not all arrive within `timeoutMs` (reading then stops).
+   */
+  readBody(limit: number, timeoutMs: number): Promise<CappedRead>
   /** Calls `listener` if the client goes away; returns the unsubscribe function. */
   onAbort(listener: () => void): () => void
   /** Whether the client has gone away. */

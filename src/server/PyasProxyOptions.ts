@@ -29,15 +29,32 @@ export type PyasOriginPredicate = (origin: string, request: Request) => boolean
 /** The Fetch handler returned by `createPyasProxy`. Mount it for GET and POST. */
 export type PyasProxyHandler = (request: Request) => Promise<Response>
 
+/** Your Pyas API key, or a function that reads it (sync or async) for each request. */
+export type PyasApiKey = string | (() => string | Promise<string>)
+
+/**
+ * Where the proxy writes what went wrong on your server: `console`, or your logger (pino, winston
+ * and the like fit). Messages never contain the API key.
+ */
+export interface PyasLogger {
+  error(message: string, details?: unknown): void
+  warn?(message: string, details?: unknown): void
+}
+
 /** Options of `createPyasProxy`. Validated once, when the proxy is created. */
 export interface PyasProxyOptions {
   /**
-   * Your Pyas API key. Read it from the server environment (e.g. `process.env.PYAS_API_KEY`);
-   * it is sent upstream as `x-api-key` and never appears in a response.
+   * Your Pyas API key, sent upstream as `x-api-key`; it never appears in a response or a log line.
+   * A string (e.g. `process.env.PYAS_API_KEY`) is checked at creation: missing or empty throws, so a
+   * misconfigured server fails at start-up. A function (sync or async) is called for every request
+   * instead, so keys can rotate and a build step can load the module without the key (e.g.
+   * `() => process.env.PYAS_API_KEY!` in a Next.js route handler); when it throws or yields an
+   * empty key, the request is answered 500.
    */
-  apiKey: string
+  apiKey: PyasApiKey
   /**
-   * The Pyas API origin (an optional path prefix is kept). Point it at a fake in tests.
+   * The Pyas API origin (an optional path prefix is kept). Point it at a fake in tests. An empty
+   * string (say, an unset `PYAS_BASE_URL=` line) counts as absent.
    * @defaultValue `'https://api.pyas.io'`
    */
   baseUrl?: string
@@ -68,8 +85,9 @@ export interface PyasProxyOptions {
    */
   onConnected?: (account: PyasAccount, context: PyasConnectedContext) => void | Promise<void>
   /**
-   * How long to wait for Pyas's whole answer, in milliseconds, before answering 504.
-   * `onConnected` runs after this window and is not bounded by it.
+   * How long to wait for Pyas's whole answer, in milliseconds, before answering 504, whatever Pyas
+   * answers. The client's `connect` body gets the same time to arrive, else 408.
+   * `onConnected` runs after these windows and is not bounded by them.
    * @defaultValue `10000`
    */
   timeoutMs?: number
@@ -85,4 +103,10 @@ export interface PyasProxyOptions {
    * @defaultValue `undefined`
    */
   fetch?: typeof fetch
+  /**
+   * Where the proxy logs the cause of a 500 (a hook or the `apiKey` function threw). It logs
+   * through nothing else.
+   * @defaultValue `console`
+   */
+  logger?: PyasLogger
 }

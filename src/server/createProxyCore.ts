@@ -1,19 +1,41 @@
+import type { PyasProvider } from '../core/types.js'
 import { createUpstreamCaller } from './createUpstreamCaller.js'
 import { FORBIDDEN, INTERNAL_ERROR, NOT_FOUND, ONLY_GET, ONLY_POST } from './jsonResult.js'
 import { matchRoute } from './matchRoute.js'
-import { oauthTarget } from './oauthTarget.js'
 import type { ProxyCore, ProxyExchange, ProxyResult } from './ProxyExchange.js'
 import { readConnectBody } from './readConnectBody.js'
 import { connectedAccount, readUpstreamAnswer } from './readUpstreamAnswer.js'
 import type { ResolvedProxyOptions } from './resolveProxyOptions.js'
 
 /**
+ * The upstream path of an `oauth` call, built from the client's query: only `email` (not for zoom)
+ * and `state` are carried over, re-encoded; absent ones are left out. `email` is returned for
+ * `authorize`.
+ */
+function oauthTarget(
+  provider: PyasProvider,
+  search: string,
+): { path: string; email: string | undefined } {
+  const params = new URLSearchParams(search)
+  const email = provider === 'zoom' ? null : params.get('email')
+  const state = params.get('state')
+  let query = ''
+  if (email !== null) query += `&email=${encodeURIComponent(email)}`
+  if (state !== null) query += `&state=${encodeURIComponent(state)}`
+  return {
+    path: `/${provider}/oauth${query && `?${query.slice(1)}`}`,
+    email: email ?? undefined,
+  }
+}
+
+/**
  * The proxy's request pipeline, shared by the Fetch handler and the Node fast path. Checks run in
  * the contract's order: route 404, method 405, origin 403, `authorize` 403, content type 415,
- * size 413, body 400, then the upstream call.
+ * size 413, body 400 (or 408 for a body too slow to arrive), then the upstream call.
  */
 export function createProxyCore(options: ResolvedProxyOptions): ProxyCore {
-  const { apiKey, providers, isAllowedOrigin, authorize, onConnected, maxBodyBytes } = options
+  const { readApiKey, providers, isAllowedOrigin, authorize, onConnected, logger } = options
+  const { maxBodyBytes, timeoutMs } = options
   const callUpstream = createUpstreamCaller(options)
 
   async function run(exchange: ProxyExchange): Promise<ProxyResult> {
@@ -37,11 +59,14 @@ export function createProxyCore(options: ResolvedProxyOptions): ProxyCore {
     }
     let body: string | undefined
     if (!oauth) {
-      const read = await readConnectBody(exchange, maxBodyBytes)
+      const read = await readConnectBody(exchange, maxBodyBytes, timeoutMs)
       if ('kind' in read) return read
       body = JSON.stringify({ code: read.code, name: read.name })
     }
-    const upstream = await callUpstream(exchange, oauth?.path ?? `/${provider}/connect`, body)
+    // Read per request (a function key may rotate), and only once every check has passed.
+    const apiKey = await readApiKey()
+    const path = oauth?.path ?? `/${provider}/connect`
+    const upstream = await callUpstream(exchange, apiKey, path, body)
     if ('kind' in upstream) return upstream
     const { result, value } = readUpstreamAnswer(upstream, apiKey)
     const account = onConnected && !oauth ? connectedAccount(result, value) : null
@@ -55,11 +80,15 @@ export function createProxyCore(options: ResolvedProxyOptions): ProxyCore {
     try {
       return await run(exchange)
     } catch (error) {
-      // The user's hooks (authorize, onConnected, allowedOrigins) throw here, and so does reading
-      // the body of a client that hung up. The client learns nothing; the server log gets the
-      // cause, unless it was only the client leaving.
+      // The user's hooks (authorize, onConnected, allowedOrigins, an apiKey function) throw here,
+      // and so does reading the body of a client that hung up. The client learns nothing; the
+      // server log gets the cause, unless it was only the client leaving.
       if (!exchange.isAborted()) {
-        console.error('[@pyas/react/server] request failed with an internal error:', error)
+        try {
+          logger.error('[@pyas/react/server] request failed with an internal error', error)
+        } catch {
+          // A logger that throws must not turn the 500 into an unanswered request.
+        }
       }
       return INTERNAL_ERROR
     }

@@ -1,9 +1,30 @@
 import { createProxyCore } from './createProxyCore.js'
-import { fetchExchange } from './fetchExchange.js'
 import { JSON_HEADERS } from './jsonResult.js'
-import { PROXY_CORE, type ProxyResult } from './ProxyExchange.js'
+import { PROXY_CORE, type ProxyExchange, type ProxyResult } from './ProxyExchange.js'
 import type { PyasProxyHandler, PyasProxyOptions } from './PyasProxyOptions.js'
+import { readRequestBody } from './readCapped.js'
 import { resolveProxyOptions } from './resolveProxyOptions.js'
+
+/** Wraps a Fetch `Request` for the proxy core. */
+function fetchExchange(request: Request): ProxyExchange {
+  const { signal } = request
+  return {
+    method: request.method,
+    url: request.url,
+    header: (name) => request.headers.get(name),
+    request: () => request,
+    readBody: (limit, timeoutMs) => readRequestBody(request, limit, timeoutMs),
+    onAbort(listener) {
+      if (signal.aborted) {
+        listener()
+        return () => {}
+      }
+      signal.addEventListener('abort', listener, { once: true })
+      return () => signal.removeEventListener('abort', listener)
+    },
+    isAborted: () => signal.aborted,
+  }
+}
 
 function toResponse(result: ProxyResult): Response {
   if (result.kind === 'response') return result.response

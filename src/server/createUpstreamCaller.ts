@@ -18,41 +18,45 @@ import {
 /** Calls Pyas at `path` (GET, or POST with `body`); a failed call becomes its 502/504 answer. */
 export type UpstreamCaller = (
   exchange: ProxyExchange,
+  apiKey: string,
   path: string,
   body: string | undefined,
 ) => Promise<UpstreamResponse | JsonResult>
 
 /**
  * Sends the proxy's upstream calls with the API key and nothing else from the client. One timer
- * bounds the whole answer (504), and the call is dropped as soon as the client goes away.
+ * bounds the whole answer (504): the call settles when it fires even if the transport never does
+ * (an upgrade, a body that ignores the abort), and the call is dropped as soon as the client goes
+ * away.
  */
 export function createUpstreamCaller(options: ResolvedProxyOptions): UpstreamCaller {
-  const getHeaders = { 'x-api-key': options.apiKey, accept: 'application/json' }
-  const postHeaders = { ...getHeaders, 'content-type': 'application/json' }
   let loading: Promise<UpstreamTransport> | undefined
   let transport: UpstreamTransport | undefined
 
-  return async function callUpstream(exchange, path, body) {
+  return async function callUpstream(exchange, apiKey, path, body) {
     loading ??= selectTransport(options.baseUrl, options.fetch)
     transport ??= await loading
+    const send = transport
     const cancellation: Cancellation = { aborted: false, onAbort: undefined }
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      abortCancellation(cancellation)
-    }, options.timeoutMs)
-    const stopWatching = exchange.onAbort(() => abortCancellation(cancellation))
+    const headers: Record<string, string> = { 'x-api-key': apiKey, accept: 'application/json' }
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let stopWatching = () => {}
     try {
-      return await transport({
-        method: body === undefined ? 'GET' : 'POST',
-        path,
-        headers: body === undefined ? getHeaders : postHeaders,
-        body,
-        cancellation,
+      return await new Promise<UpstreamResponse | JsonResult>((resolve) => {
+        let timedOut = false
+        timer = setTimeout(() => {
+          timedOut = true
+          abortCancellation(cancellation)
+          resolve(UPSTREAM_TIMEOUT)
+        }, options.timeoutMs)
+        stopWatching = exchange.onAbort(() => abortCancellation(cancellation))
+        const method = body === undefined ? 'GET' : 'POST'
+        send({ method, path, headers, body, cancellation }).then(resolve, (error: unknown) => {
+          if (timedOut) resolve(UPSTREAM_TIMEOUT)
+          else resolve(error instanceof BadGatewayError ? BAD_GATEWAY : UPSTREAM_UNREACHABLE)
+        })
       })
-    } catch (error) {
-      if (timedOut) return UPSTREAM_TIMEOUT
-      return error instanceof BadGatewayError ? BAD_GATEWAY : UPSTREAM_UNREACHABLE
     } finally {
       clearTimeout(timer)
       stopWatching()

@@ -1,4 +1,4 @@
-import { readLimited } from './readLimited.js'
+import { readCapped } from './readCapped.js'
 import {
   BadGatewayError,
   isPassedOnStatus,
@@ -23,13 +23,16 @@ export function fetchTransport(fetchImpl: typeof fetch, baseUrl: string): Upstre
       redirect: 'manual',
     })
     const { status } = response
-    let text = ''
-    if (isPassedOnStatus(status) && response.body) {
-      const bytes = await readLimited(response.body, MAX_UPSTREAM_BYTES)
-      if (!bytes) throw new BadGatewayError('Pyas response too large')
-      text = decoder.decode(bytes)
-    } else {
+    if (!isPassedOnStatus(status)) {
+      // Not passed on, so not read: cancelling drops an endless body at once.
       response.body?.cancel().catch(() => {})
+      return { status, body: '', header: () => null }
+    }
+    let text = ''
+    if (response.body) {
+      const read = await readCapped(response.body, { limit: MAX_UPSTREAM_BYTES })
+      if (typeof read === 'string') throw new BadGatewayError('Pyas response too large')
+      text = decoder.decode(read)
     }
     return { status, body: text, header: (name) => response.headers.get(name) }
   }

@@ -1,7 +1,9 @@
 export { createPyasProxy } from './createPyasProxy.js'
 export type {
+  PyasApiKey,
   PyasAuthorizeContext,
   PyasConnectedContext,
+  PyasLogger,
   PyasOriginPredicate,
   PyasProxyAction,
   PyasProxyHandler,

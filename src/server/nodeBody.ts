@@ -7,59 +7,17 @@ function closedMidBody(): Error {
 }
 
 /**
- * The body a middleware mounted earlier already read (Express's `express.json()`, body-parser):
- * the stream is drained, so the parsed `req.body` is all there is. `null` while the stream is
- * unread.
+ * The body a body parser mounted earlier already read (Express's `express.json()`, Next.js Pages
+ * Router API routes, Fastify's parsers handed over as `req.body`): the stream is drained, so the
+ * parsed `req.body` is all there is — an object or array is serialised again, a string or bytes
+ * are taken as they are. `null` while the stream is unread.
  */
 export function consumedBody(req: IncomingMessage): Uint8Array | null {
   if (!req.readableEnded) return null
   const { body } = req as { body?: unknown }
   if (body === undefined) return EMPTY
-  if (body instanceof Uint8Array) return body
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
   return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body))
-}
-
-/**
- * Reads a request body straight from the socket, up to `limit` bytes. Past the limit it stops
- * listening and pauses the request (resolving `null`), so a huge upload is never buffered.
- */
-export function readNodeBody(req: IncomingMessage, limit: number): Promise<Uint8Array | null> {
-  const consumed = consumedBody(req)
-  if (consumed) return Promise.resolve(consumed.byteLength > limit ? null : consumed)
-  if (req.destroyed) return Promise.reject(closedMidBody())
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    const cleanup = () => {
-      req.off('data', onData)
-      req.off('end', onEnd)
-      req.off('error', onError)
-      req.off('close', onClose)
-    }
-    const onData = (chunk: Buffer) => {
-      size += chunk.length
-      if (size > limit) {
-        cleanup()
-        req.pause()
-        resolve(null)
-        return
-      }
-      chunks.push(chunk)
-    }
-    const onEnd = () => {
-      cleanup()
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size))
-    }
-    const onError = (error: Error) => {
-      cleanup()
-      reject(error)
-    }
-    const onClose = () => onError(closedMidBody())
-    req.on('data', onData)
-    req.on('end', onEnd)
-    req.on('error', onError)
-    req.on('close', onClose)
-  })
 }
 
 /**

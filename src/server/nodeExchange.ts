@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { readNodeBody } from './nodeBody.js'
+import { consumedBody } from './nodeBody.js'
 import type { ProxyExchange } from './ProxyExchange.js'
-import { readRequestBody } from './readLimited.js'
-import { toFetchRequest } from './toFetchRequest.js'
+import { readCapped, readRequestBody } from './readCapped.js'
+import { originForm, toFetchRequest } from './toFetchRequest.js'
 
 /**
  * Wraps a Node request for the proxy core without building a Fetch `Request` up front: headers and
@@ -14,7 +14,7 @@ export function nodeExchange(req: IncomingMessage, res: ServerResponse): ProxyEx
   let body: Uint8Array | undefined
   return {
     method: req.method ?? 'GET',
-    url: req.url ?? '/',
+    url: originForm(req.url),
     header(name) {
       const value = req.headers[name]
       return value === undefined ? null : typeof value === 'string' ? value : value.join(', ')
@@ -23,10 +23,16 @@ export function nodeExchange(req: IncomingMessage, res: ServerResponse): ProxyEx
       request ??= toFetchRequest(req, res, body)
       return request
     },
-    async readBody(limit) {
-      if (request) return readRequestBody(request, limit)
-      body = (await readNodeBody(req, limit)) ?? undefined
-      return body ?? null
+    async readBody(limit, timeoutMs) {
+      if (request) return readRequestBody(request, limit, timeoutMs)
+      const consumed = consumedBody(req)
+      const read = consumed
+        ? consumed.byteLength > limit
+          ? 'too_large'
+          : consumed
+        : await readCapped(req, { limit, timeoutMs })
+      if (typeof read !== 'string') body = read
+      return read
     },
     onAbort(listener) {
       if (res.destroyed) {

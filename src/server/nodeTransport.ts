@@ -1,4 +1,5 @@
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http'
+import { readCapped } from './readCapped.js'
 import {
   BadGatewayError,
   isPassedOnStatus,
@@ -17,6 +18,7 @@ interface HttpModule {
   Agent: new (options: { keepAlive: boolean }) => Agent
 }
 
+const decoder = new TextDecoder()
 let modules: Promise<{ http: HttpModule; https: HttpModule }> | undefined
 const agents = new WeakMap<HttpModule, Agent>()
 
@@ -64,34 +66,30 @@ function send(
       path: basePath + request.path,
       headers: request.headers,
     }
+    let answered = false
     const req = module.request(options, (res) => {
+      answered = true
       const status = res.statusCode ?? 0
       if (!isPassedOnStatus(status)) {
-        res.resume()
+        // Not passed on, so not read: an endless body must not keep the socket streaming.
+        res.destroy()
         resolve(new NodeUpstreamResponse(status, '', res))
         return
       }
-      const chunks: Buffer[] = []
-      let size = 0
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length
-        if (size > MAX_UPSTREAM_BYTES) {
-          reject(new BadGatewayError('Pyas response too large'))
-          req.destroy()
-          return
-        }
-        chunks.push(chunk)
-      })
-      res.on('end', () => {
-        const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)
-        resolve(new NodeUpstreamResponse(status, bytes.toString('utf8'), res))
-      })
-      // 'close' without 'end' (Pyas or a cancel dropped the socket) settles the call; 'error' only
-      // needs a listener so that it is not thrown.
-      res.on('error', reject)
-      res.on('close', () => {
-        if (!res.complete) reject(new Error('Pyas closed the connection mid-response'))
-      })
+      readCapped(res, { limit: MAX_UPSTREAM_BYTES, release: 'destroy' }).then((read) => {
+        if (typeof read === 'string') throw new BadGatewayError('Pyas response too large')
+        resolve(new NodeUpstreamResponse(status, decoder.decode(read), res))
+      }, reject)
+    })
+    // A 101 (or a CONNECT-style answer) never reaches the response callback: without a listener
+    // node:http drops the socket and the call would never settle.
+    req.on('upgrade', (res: IncomingMessage, socket: { destroy(): void }) => {
+      answered = true
+      socket.destroy()
+      reject(new BadGatewayError(`Pyas answered ${res.statusCode ?? 101} with an upgrade`))
+    })
+    req.on('close', () => {
+      if (!answered) reject(new Error('Pyas closed the connection before answering'))
     })
     cancellation.onAbort = () => req.destroy(new Error('The Pyas call was cancelled'))
     req.on('error', (error: NodeJS.ErrnoException) => {
@@ -103,6 +101,7 @@ function send(
         method === 'GET' &&
         !cancellation.aborted
       ) {
+        answered = true // by the retry
         send(module, base, basePath, request).then(resolve, reject)
         return
       }

@@ -1,5 +1,10 @@
 import type { PyasValidationError } from '../core/types.js'
-import { PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, validationResult } from './jsonResult.js'
+import {
+  PAYLOAD_TOO_LARGE,
+  REQUEST_TIMEOUT,
+  UNSUPPORTED_MEDIA_TYPE,
+  validationResult,
+} from './jsonResult.js'
 import type { ProxyExchange, ProxyResult } from './ProxyExchange.js'
 
 /** The only fields `connect` forwards. */
@@ -50,11 +55,13 @@ function parseConnectBody(bytes: Uint8Array): ConnectBody | ProxyResult {
 
 /**
  * The content type (415), size (413) and body (400) checks of `connect`, in that order. Reads the
- * body no further than `maxBodyBytes` and refuses early on a too-large `content-length`.
+ * body no further than `maxBodyBytes`, refuses early on a too-large `content-length`, and gives a
+ * slow client `timeoutMs` to send it all (408).
  */
 export async function readConnectBody(
   exchange: ProxyExchange,
   maxBodyBytes: number,
+  timeoutMs: number,
 ): Promise<ConnectBody | ProxyResult> {
   const contentType = exchange.header('content-type')
   const encoding = exchange.header('content-encoding')
@@ -62,7 +69,8 @@ export async function readConnectBody(
   if (encoding && encoding.trim().toLowerCase() !== 'identity') return UNSUPPORTED_MEDIA_TYPE
   const length = exchange.header('content-length')
   if (length !== null && Number(length) > maxBodyBytes) return PAYLOAD_TOO_LARGE
-  const bytes = await exchange.readBody(maxBodyBytes)
-  if (!bytes) return PAYLOAD_TOO_LARGE
-  return parseConnectBody(bytes)
+  const read = await exchange.readBody(maxBodyBytes, timeoutMs)
+  if (read === 'too_large') return PAYLOAD_TOO_LARGE
+  if (read === 'timeout') return REQUEST_TIMEOUT
+  return parseConnectBody(read)
 }

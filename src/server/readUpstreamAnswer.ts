@@ -6,9 +6,34 @@ import { isPassedOnStatus, type UpstreamResponse } from './UpstreamTransport.js'
 // The only upstream headers a client may see, and only on a 429.
 const RATE_LIMIT_HEADERS = ['retry-after', 'x-ratelimit-reset', 'x-ratelimit-remaining'] as const
 
+/** Pyas's documents nest a few levels; a deeper one is not Pyas and could exhaust the stack. */
+const MAX_JSON_DEPTH = 64
+
+/** Whether JSON text nests arrays and objects deeper than `limit`, in one pass and no recursion. */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i)
+    if (inString) {
+      // A backslash escapes the next character.
+      if (char === 0x5c) i++
+      else if (char === 0x22) inString = false
+    } else if (char === 0x22) {
+      inString = true
+    } else if (char === 0x5b || char === 0x7b) {
+      if (++depth > limit) return true
+    } else if (char === 0x5d || char === 0x7d) {
+      depth--
+    }
+  }
+  return false
+}
+
 /**
  * Turns Pyas's answer into the proxy's: 2xx and 4xx JSON keep their status and body (with the API
- * key redacted) plus the rate-limit headers on a 429; anything else is a 502. `value` is the
+ * key redacted) plus the rate-limit headers on a 429; anything else, and JSON nested deeper than
+ * 64 levels, is a 502. `value` is the
  * parsed, redacted body (`undefined` on a 502).
  */
 export function readUpstreamAnswer(
@@ -16,7 +41,9 @@ export function readUpstreamAnswer(
   apiKey: string,
 ): { result: JsonResult; value: unknown } {
   const { status } = upstream
-  if (!isPassedOnStatus(status)) return { result: BAD_GATEWAY, value: undefined }
+  if (!isPassedOnStatus(status) || nestsDeeperThan(upstream.body, MAX_JSON_DEPTH)) {
+    return { result: BAD_GATEWAY, value: undefined }
+  }
   let parsed: unknown
   try {
     parsed = JSON.parse(upstream.body)

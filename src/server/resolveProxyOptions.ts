@@ -1,9 +1,10 @@
 import { PROVIDERS, type PyasProvider } from '../core/types.js'
-import type { PyasOriginPredicate, PyasProxyOptions } from './PyasProxyOptions.js'
+import type { PyasLogger, PyasOriginPredicate, PyasProxyOptions } from './PyasProxyOptions.js'
 
 /** `PyasProxyOptions` after validation, with defaults filled in. */
 export interface ResolvedProxyOptions {
-  apiKey: string
+  /** The key for one request; rejects (without the key in the message) when there is none. */
+  readApiKey: () => string | Promise<string>
   /** Without a trailing slash. */
   baseUrl: string
   providers: ReadonlySet<string>
@@ -14,6 +15,7 @@ export interface ResolvedProxyOptions {
   timeoutMs: number
   maxBodyBytes: number
   fetch: typeof fetch | undefined
+  logger: PyasLogger
 }
 
 type OriginCheck = (origin: string, exchange: { request(): Request }) => boolean
@@ -42,7 +44,7 @@ function positiveInteger(name: string, unit: string, value: unknown, fallback: n
 }
 
 function resolveBaseUrl(value: unknown): string {
-  if (value === undefined) return 'https://api.pyas.io'
+  if (value === undefined || value === '') return 'https://api.pyas.io'
   const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : null
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
     fail(
@@ -95,19 +97,49 @@ function optionalFunction<T>(name: string, value: T): T {
   return value
 }
 
+function isKey(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== ''
+}
+
+function resolveApiKey(value: unknown): () => string | Promise<string> {
+  if (typeof value === 'function') {
+    const read = value as () => unknown
+    return async () => {
+      const key = await read()
+      // Say what came back, never the value itself.
+      if (!isKey(key)) fail(`the \`apiKey\` function returned no key (got ${typeof key})`)
+      return key
+    }
+  }
+  if (!isKey(value)) {
+    fail(
+      '`apiKey` is required — pass your Pyas API key from the server environment, e.g. process.env.PYAS_API_KEY',
+    )
+  }
+  return () => value
+}
+
+function resolveLogger(value: unknown): PyasLogger {
+  if (value === undefined) return console
+  const logger = value as Partial<PyasLogger> | null
+  if (
+    logger === null ||
+    typeof logger !== 'object' ||
+    typeof logger.error !== 'function' ||
+    (logger.warn !== undefined && typeof logger.warn !== 'function')
+  ) {
+    fail('`logger` must be an object with an `error(message, details)` function, such as console')
+  }
+  return logger as PyasLogger
+}
+
 /** Validates `createPyasProxy` options once; throws an `Error` that says what to fix. */
 export function resolveProxyOptions(options: PyasProxyOptions): ResolvedProxyOptions {
   if (options === null || typeof options !== 'object') {
     fail('pass an options object, e.g. createPyasProxy({ apiKey: process.env.PYAS_API_KEY })')
   }
-  const { apiKey } = options
-  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
-    fail(
-      '`apiKey` is required — pass your Pyas API key from the server environment, e.g. process.env.PYAS_API_KEY',
-    )
-  }
   return {
-    apiKey,
+    readApiKey: resolveApiKey(options.apiKey),
     baseUrl: resolveBaseUrl(options.baseUrl),
     providers: resolveProviders(options.providers),
     isAllowedOrigin: resolveOrigins(options.allowedOrigins),
@@ -116,5 +148,6 @@ export function resolveProxyOptions(options: PyasProxyOptions): ResolvedProxyOpt
     timeoutMs: positiveInteger('timeoutMs', 'milliseconds', options.timeoutMs, 10_000),
     maxBodyBytes: positiveInteger('maxBodyBytes', 'bytes', options.maxBodyBytes, 16_384),
     fetch: optionalFunction('fetch', options.fetch),
+    logger: resolveLogger(options.logger),
   }
 }

@@ -6,9 +6,22 @@ import { nodeBodyStream } from './nodeBody.js'
 // segments into the URL, so it is replaced rather than trusted.
 const HOST = /^[A-Za-z0-9.\-_~]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/
 
+/**
+ * A request target in origin form (`/path?query`). An absolute-form target
+ * (`GET http://evil.example/path`, as sent to forward proxies) keeps only its path and query: its
+ * authority, credentials included, is the client's say and never becomes the request's URL.
+ */
+export function originForm(target: string | undefined): string {
+  if (target === undefined || target === '') return '/'
+  if (target.startsWith('/')) return target
+  if (!URL.canParse(target)) return '/'
+  const { pathname, search } = new URL(target)
+  return `${pathname}${search}`
+}
+
+/** The request's URL from its path and its `Host` header. */
 function requestUrl(req: IncomingMessage): string {
-  const target = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '/'
-  if (!target.startsWith('/')) return target
+  const target = originForm((req as { originalUrl?: string }).originalUrl ?? req.url)
   const protocol = (req.socket as Partial<TLSSocket> | null)?.encrypted ? 'https' : 'http'
   const host = req.headers.host ?? (req.headers[':authority'] as string | undefined) ?? ''
   return `${protocol}://${HOST.test(host) ? host : 'localhost'}${target}`
@@ -26,8 +39,8 @@ function requestHeaders(req: IncomingMessage): Headers {
 }
 
 /**
- * Translates a Node request into a Fetch `Request`: the full URL (Host header + `originalUrl`, so
- * an Express mount prefix is kept), every header, the body streamed (or `body`, when it was already
+ * Translates a Node request into a Fetch `Request`: the full URL (Host header + the path of
+ * `originalUrl`, so an Express mount prefix is kept), every header, the body streamed (or `body`, when it was already
  * read), and a signal that aborts when the client goes away before the response is finished.
  */
 export function toFetchRequest(

@@ -1,7 +1,8 @@
-import { type HttpHandler, HttpResponse, http } from 'msw'
+import { type HttpHandler, http } from 'msw'
+import { createPyasProxy } from '../server/createPyasProxy.js'
+import type { PyasProxyHandler } from '../server/PyasProxyOptions.js'
 import { createFakePyas } from './createFakePyas.js'
 import type { FakePyas } from './FakePyas.js'
-import { isProvider } from './providerDetails.js'
 
 /** Options of `pyasHandlers()`. */
 export interface PyasHandlersOptions {
@@ -31,71 +32,37 @@ function routePath(proxyUrl: string, route: string): string {
   return `${base}${route}`
 }
 
-/** The browser sees Pyas's answer the way `createPyasProxy` passes it on. */
-async function asProxyResponse(upstream: Response): Promise<Response> {
-  if (upstream.status >= 500) {
-    return HttpResponse.json(
-      { error: 'bad_gateway' },
-      { status: 502, headers: { 'cache-control': 'no-store' } },
-    )
-  }
-  const headers = new Headers({
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  })
-  const retryAfter = upstream.headers.get('retry-after')
-  if (retryAfter !== null) headers.set('retry-after', retryAfter)
-  return new Response(await upstream.text(), { status: upstream.status, headers })
-}
-
-function notFound(): Response {
-  return HttpResponse.json(
-    { error: 'not_found' },
-    { status: 404, headers: { 'cache-control': 'no-store' } },
-  )
-}
-
 /**
- * msw handlers for the browser-facing proxy routes (`GET {proxyUrl}/:provider/oauth`,
- * `POST {proxyUrl}/:provider/connect`), answered by a fake Pyas the way `createPyasProxy` would:
- * only `email`/`state` and `code`/`name` travel on, with the fake's key added behind the scenes.
+ * msw handlers for the browser-facing proxy routes (`{proxyUrl}/:provider/oauth` and
+ * `{proxyUrl}/:provider/connect`), answered by the real `createPyasProxy` with the fake as its
+ * upstream: every check, status and header is the proxy's own (405, 415, 413, 400, 502 for a 5xx,
+ * the rate-limit headers only on a 429), and only `email`/`state` and `code`/`name` reach the fake,
+ * with its key added behind the scenes.
  */
 export function pyasHandlers(options: PyasHandlersOptions = {}): HttpHandler[] {
   const { proxyUrl = '/api/pyas' } = options
   const fake = options.fake ?? createFakePyas({ redirectUrl: currentPage })
+  const proxies = new Map<string, PyasProxyHandler>()
 
+  /**
+   * The proxy for the mount a request came to. The fake is its upstream at that same mount
+   * (`http://localhost/api/pyas`), in memory through `fake.fetch`, so the consent URLs the fake
+   * builds stay `{proxyUrl}/consent?…` on the page's origin.
+   */
+  function proxyFor(request: Request): PyasProxyHandler {
+    const url = new URL(request.url)
+    const baseUrl = `${url.origin}${url.pathname.split('/').slice(0, -2).join('/')}`
+    let proxy = proxies.get(baseUrl)
+    if (!proxy) {
+      proxy = createPyasProxy({ apiKey: fake.apiKey, baseUrl, fetch: fake.fetch })
+      proxies.set(baseUrl, proxy)
+    }
+    return proxy
+  }
+
+  const answer = ({ request }: { request: Request }) => proxyFor(request)(request)
   return [
-    http.get(routePath(proxyUrl, '/:provider/oauth'), async ({ request, params }) => {
-      if (!isProvider(params.provider)) return notFound()
-      const url = new URL(request.url)
-      const forwarded = new URLSearchParams()
-      for (const name of ['email', 'state']) {
-        const value = url.searchParams.get(name)
-        if (value !== null) forwarded.set(name, value)
-      }
-      url.search = forwarded.toString()
-      const headers = { 'x-api-key': fake.apiKey }
-      return asProxyResponse(
-        await fake.handle(new Request(url, { headers, signal: request.signal })),
-      )
-    }),
-    http.post(routePath(proxyUrl, '/:provider/connect'), async ({ request, params }) => {
-      if (!isProvider(params.provider)) return notFound()
-      let body: unknown
-      try {
-        body = await request.json()
-      } catch {
-        body = undefined
-      }
-      const { code, name } =
-        typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
-      const upstream = new Request(request.url, {
-        method: 'POST',
-        headers: { 'x-api-key': fake.apiKey, 'content-type': 'application/json' },
-        body: JSON.stringify({ code, name }),
-        signal: request.signal,
-      })
-      return asProxyResponse(await fake.handle(upstream))
-    }),
+    http.all(routePath(proxyUrl, '/:provider/oauth'), answer),
+    http.all(routePath(proxyUrl, '/:provider/connect'), answer),
   ]
 }

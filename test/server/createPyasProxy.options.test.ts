@@ -1,6 +1,12 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest'
-import { createPyasProxy, type PyasProxyOptions, toNodeHandler } from '../../src/server/index.js'
+import { describe, expect, it, vi } from 'vitest'
+import {
+  createPyasProxy,
+  type PyasApiKey,
+  type PyasLogger,
+  type PyasProxyOptions,
+  toNodeHandler,
+} from '../../src/server/index.js'
 import { API_KEY } from './helpers.js'
 
 function create(options: Record<string, unknown>) {
@@ -23,6 +29,14 @@ describe('createPyasProxy options', () => {
     expect(() => createPyasProxy(undefined as never)).toThrow(
       /createPyasProxy: pass an options object/,
     )
+  })
+
+  it('should accept an apiKey function without calling it at creation', () => {
+    const apiKey = vi.fn(() => API_KEY)
+    const rotating: PyasApiKey = apiKey
+    expect(create({ apiKey: rotating })).not.toThrow()
+    expect(create({ apiKey: async () => undefined })).not.toThrow()
+    expect(apiKey).not.toHaveBeenCalled()
   })
 
   it('should throw for an unknown or malformed provider list', () => {
@@ -48,6 +62,19 @@ describe('createPyasProxy options', () => {
       expect(create({ baseUrl })).toThrow(/`baseUrl` must be an absolute http\(s\) URL/)
     }
     expect(create({ baseUrl: 'http://127.0.0.1:4000/pyas/' })).not.toThrow()
+    // An empty value, as from a `PYAS_BASE_URL=` line, means the default.
+    expect(create({ baseUrl: '' })).not.toThrow()
+  })
+
+  it('should throw for a logger without an error function or with a non-function warn', () => {
+    for (const logger of [null, 'console', {}, { error: 'x' }, { error() {}, warn: 1 }]) {
+      expect(create({ logger })).toThrow(
+        'createPyasProxy: `logger` must be an object with an `error(message, details)` function, such as console',
+      )
+    }
+    const logger: PyasLogger = { error() {} }
+    expect(create({ logger })).not.toThrow()
+    expect(create({ logger: console })).not.toThrow()
   })
 
   it('should throw for allowedOrigins that are not origins or a function', () => {

@@ -56,6 +56,20 @@ function connect(url: string, headers: Record<string, string> = {}) {
   })
 }
 
+/** The GET, the POST and a fail-closed POST (415) through a framework's real server. */
+async function expectRecipe(url: string) {
+  const oauth = await send(`${url}${OAUTH}`)
+  expect(oauth.status).toBe(200)
+  expect(oauth.json()).toEqual({ success: true, url: 'https://accounts.example/consent' })
+  const connected = await connect(url)
+  expect(connected.status).toBe(200)
+  expect(connected.json()).toMatchObject({ data: { account: { provider: 'zoom' } } })
+  const text = await connect(url, { 'content-type': 'text/plain' })
+  expect(text.status).toBe(415)
+  expect(text.json()).toEqual({ error: 'unsupported_media_type' })
+  expect(seen.at(-1)?.body).toBe(JSON.stringify(CONNECT))
+}
+
 describe('createPyasProxy README snippets', () => {
   it('should serve a Next.js App Router route handler', async () => {
     const { GET, POST } = await import('./snippets/nextRouteHandler.js')
@@ -73,14 +87,30 @@ describe('createPyasProxy README snippets', () => {
     expect(await connected.json()).toMatchObject({ data: { account: { provider: 'microsoft' } } })
   })
 
-  it('should serve Express under /api/pyas', async () => {
+  it('should load the Next.js route handler without the key, as `next build` does', async () => {
+    vi.stubEnv('PYAS_API_KEY', '')
+    vi.resetModules()
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      const { GET } = await import('./snippets/nextRouteHandler.js')
+      const response = await GET(new Request(`http://localhost:3000${OAUTH}`))
+      expect(response.status).toBe(500)
+      expect(await response.json()).toEqual({ error: 'internal_error' })
+      expect(error).toHaveBeenCalledOnce()
+    } finally {
+      error.mockRestore()
+      vi.stubEnv('PYAS_API_KEY', API_KEY)
+      vi.resetModules()
+    }
+  })
+
+  it('should serve Express 5 under /api/pyas, after express.json()', async () => {
     const { app } = await import('./snippets/expressApp.js')
     const server = app.listen(0, '127.0.0.1')
     try {
       await new Promise((resolve) => server.once('listening', resolve))
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-      expect((await send(`${url}${OAUTH}`)).json()).toMatchObject({ success: true })
-      expect((await connect(url)).status).toBe(200)
+      await expectRecipe(url)
       expect((await send(`${url}/api/pyas/nope`)).json()).toEqual({ error: 'not_found' })
     } finally {
       await close(server)
@@ -91,11 +121,36 @@ describe('createPyasProxy README snippets', () => {
     const { server } = await import('./snippets/nodeHttpServer.js')
     try {
       const url = await start(server)
-      expect((await send(`${url}${OAUTH}`)).status).toBe(200)
-      expect((await connect(url)).status).toBe(200)
+      await expectRecipe(url)
       expect((await send(`${url}/elsewhere`)).status).toBe(404)
     } finally {
       await close(server)
+    }
+  })
+
+  it('should serve Fastify 5 with its JSON parser active', async () => {
+    const { app } = await import('./snippets/fastifyApp.js')
+    try {
+      const url = await app.listen({ port: 0, host: '127.0.0.1' })
+      await expectRecipe(url)
+      // The proxy, not Fastify, answers a path under the mount that is not a route.
+      expect((await send(`${url}/api/pyas/nope`)).json()).toEqual({ error: 'not_found' })
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('should serve Hono through @hono/node-server', async () => {
+    vi.stubEnv('PORT', '0')
+    vi.stubEnv('HOST', '127.0.0.1')
+    const { server } = await import('./snippets/honoServer.js')
+    try {
+      if (!server.listening) await new Promise((resolve) => server.once('listening', resolve))
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      await expectRecipe(url)
+      expect((await send(`${url}/api/pyas/nope`)).json()).toEqual({ error: 'not_found' })
+    } finally {
+      await close(server as Server)
     }
   })
 
@@ -120,7 +175,7 @@ describe('createPyasProxy README snippets', () => {
     const docs = readFileSync(DOCS, 'utf8')
     const blocks = [...docs.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1])
     const snippets = readdirSync(SNIPPETS).filter((file) => file !== 'app.ts')
-    expect(snippets).toHaveLength(4)
+    expect(snippets).toHaveLength(6)
     for (const file of snippets) {
       const source = readFileSync(new URL(file, SNIPPETS), 'utf8')
       expect(blocks).toContain(source.replace('../../../src/server/index.js', '@pyas/react/server'))

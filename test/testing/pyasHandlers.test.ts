@@ -61,21 +61,34 @@ describe('pyasHandlers', () => {
     expect((await response.json()).data.account.email).toBe('zoom.user@example.com')
   })
 
-  it('should pass Pyas validation errors through', async () => {
+  it("should pass Pyas's own validation errors through", async () => {
     const oauth = await fetch(`${APP}/api/pyas/google/oauth`)
     expect(oauth.status).toBe(400)
     expect((await oauth.json()).errors).toHaveLength(2)
-    const response = await fetch(`${APP}/api/pyas/google/connect`, {
-      method: 'POST',
-      body: 'not json',
-    })
-    expect(response.status).toBe(400)
-    expect((await response.json()).errors.map((error: { param: string }) => error.param)).toEqual([
-      'code',
-      'code',
-      'name',
+  })
+
+  it("should refuse bad connect bodies with the proxy's own checks, before the fake", async () => {
+    const post = (headers: Record<string, string>, body: string) =>
+      fetch(`${APP}/api/pyas/google/connect`, { method: 'POST', headers, body })
+    const json = { 'content-type': 'application/json' }
+    const text = await post({ 'content-type': 'text/plain' }, '{"code":"c","name":"n"}')
+    expect(text.status).toBe(415)
+    expect(await text.json()).toEqual({ error: 'unsupported_media_type' })
+    const large = await post(json, JSON.stringify({ code: 'c'.repeat(20_000), name: 'n' }))
+    expect(large.status).toBe(413)
+    const notJson = await post(json, 'not json')
+    expect(notJson.status).toBe(400)
+    expect((await notJson.json()).errors.map((error: { param: string }) => error.param)).toEqual([
+      'body',
+    ])
+    const noName = await post(json, '{"code":"c"}')
+    expect((await noName.json()).errors.map((error: { param: string }) => error.param)).toEqual([
       'name',
     ])
+    const wrongMethod = await fetch(`${APP}/api/pyas/google/connect`)
+    expect(wrongMethod.status).toBe(405)
+    expect(wrongMethod.headers.get('allow')).toBe('POST')
+    expect(fake.requests).toEqual([])
   })
 
   it('should answer like the proxy for unknown providers, 5xx and 429', async () => {
@@ -92,7 +105,27 @@ describe('pyasHandlers', () => {
     const limited = await fetch(`${APP}/api/pyas/zoom/oauth`)
     expect(limited.status).toBe(429)
     expect(limited.headers.get('retry-after')).toBe('12')
-    expect(limited.headers.get('x-ratelimit-reset')).toBeNull()
+    expect(limited.headers.get('x-ratelimit-remaining')).toBe('0')
+    expect(Number(limited.headers.get('x-ratelimit-reset'))).toBeGreaterThan(Date.now() / 1000)
+  })
+
+  it('should answer a redirect with 502 and keep Retry-After to a 429', async () => {
+    const answers = [
+      new Response(null, { status: 302, headers: { location: 'https://evil.example/' } }),
+      Response.json({ error: 'nope' }, { status: 400, headers: { 'retry-after': '5' } }),
+    ]
+    const odd = {
+      ...fake,
+      fetch: async () => answers.shift() ?? new Response(null, { status: 500 }),
+    }
+    server.use(...pyasHandlers({ proxyUrl: 'https://odd.example/api/pyas', fake: odd }))
+    const redirected = await fetch('https://odd.example/api/pyas/zoom/oauth')
+    expect(redirected.status).toBe(502)
+    expect(redirected.headers.get('location')).toBeNull()
+    expect(await redirected.json()).toEqual({ error: 'bad_gateway' })
+    const refused = await fetch('https://odd.example/api/pyas/zoom/oauth')
+    expect(refused.status).toBe(400)
+    expect(refused.headers.get('retry-after')).toBeNull()
   })
 
   it('should serve a custom absolute proxyUrl with its own default fake', async () => {

@@ -8,5 +8,6 @@ const pyas = createPyasProxy({
 })
 
 export const app = express()
+app.use(express.json()) // your own routes' body parser: the proxy works after it too
 app.use('/api/pyas', toNodeHandler(pyas))
 // app.listen(3000)

@@ -3,7 +3,7 @@ import { createPyasProxy } from '../../../src/server/index.js'
 import { db, getUserId } from './app.js' // your session lookup and database
 
 const pyas = createPyasProxy({
-  apiKey: process.env.PYAS_API_KEY!,
+  apiKey: () => process.env.PYAS_API_KEY!,
   baseUrl: process.env.PYAS_BASE_URL,
   allowedOrigins: ['https://app.example.com'],
   // Only signed-in users may connect a calendar.
