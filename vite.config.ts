@@ -41,6 +41,36 @@ function lazyMswInCommonJs(): Plugin {
   }
 }
 
+/**
+ * The `pyas-proxy` bin is ESM only (Node ≥ 20 runs it directly): its CommonJS copies are dropped.
+ * Its entry keeps the `#!/usr/bin/env node` line (checked here, so a build never ships a bin
+ * that cannot run).
+ */
+function esmOnlyCli(): Plugin {
+  return {
+    name: 'pyas:esm-only-cli',
+    apply: 'build',
+    generateBundle(options, bundle) {
+      for (const fileName of Object.keys(bundle)) {
+        if (!fileName.startsWith('cli/')) continue
+        if (options.format === 'cjs') delete bundle[fileName]
+        const chunk = bundle[fileName]
+        if (fileName === 'cli/pyas-proxy.js' && chunk?.type === 'chunk') {
+          if (!chunk.code.startsWith('#!/usr/bin/env node\n')) {
+            chunk.code = `#!/usr/bin/env node\n${chunk.code}`
+          }
+        }
+      }
+    },
+  }
+}
+
+// `PYAS_BUILD=js vite build` is the same build without the type declarations (the slow part):
+// what the CLI tests run when dist/ is missing or older than the source. A build of only the bin
+// would not do: with one module per file it would overwrite shared modules (dist/core/types.js)
+// with copies that export only what the bin uses.
+const JS_ONLY = process.env.PYAS_BUILD === 'js'
+
 // One output module per source module: Rolldown then keeps each file's 'use client' directive,
 // so it marks exactly the hooks and components (never the server or testing code).
 const output = (format: 'es' | 'cjs') => ({
@@ -61,9 +91,15 @@ const localeEntries = Object.fromEntries(
 export default defineConfig({
   plugins: [
     react(),
-    dts({ tsconfigPath: './tsconfig.build.json', exclude: ['test', 'stories', 'demo', 'bench'] }),
+    JS_ONLY
+      ? null
+      : dts({
+          tsconfigPath: './tsconfig.build.json',
+          exclude: ['test', 'stories', 'demo', 'bench', 'src/cli'],
+        }),
     copyStyles(),
     lazyMswInCommonJs(),
+    esmOnlyCli(),
   ],
   build: {
     lib: {
@@ -72,6 +108,7 @@ export default defineConfig({
         'server/index': 'src/server/index.ts',
         'testing/index': 'src/testing/index.ts',
         ...localeEntries,
+        'cli/pyas-proxy': 'src/cli/pyas-proxy.ts',
       },
     },
     rolldownOptions: {

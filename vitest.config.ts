@@ -19,6 +19,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           setupFiles: ['./vitest.setup.ts'],
+          // Builds the pyas-proxy bin when dist/ lacks it or is older than its source.
+          globalSetup: ['./test/cli/buildBin.ts'],
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**', '**/node_modules/**'],
         },

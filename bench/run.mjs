@@ -27,3 +27,6 @@ step('1. Bundle size side by side (min + gzip, peers external)', 'node', ['bench
 step('2. Proxy throughput and latency (autocannon, loopback)', 'node', ['bench/proxy.mjs'])
 step('3. Click to navigation (headless Chromium, demo)', 'node', ['bench/click-to-navigation.mjs'])
 step('4. Renders per round trip', 'node', ['bench/renders.mjs'])
+step('5. pyas-proxy bin: start-up, memory, throughput against toNodeHandler', 'node', [
+  'bench/cli.mjs',
+])

@@ -6,7 +6,16 @@ import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 
-const FORBIDDEN = ['x-api-key', 'upstream_timeout', 'createPyasProxy', 'createFakePyas']
+const FORBIDDEN = [
+  'x-api-key',
+  'upstream_timeout',
+  'createPyasProxy',
+  'createFakePyas',
+  // The webhook handler and the pyas-proxy bin are server code too.
+  'invalid_webhook',
+  'x-pyas-signature',
+  'PYAS_FORWARD_SECRET',
+]
 const PEERS = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query', 'node:*']
 
 /** One esbuild bundle of `contents`, minified or not, with the files it pulled in. */

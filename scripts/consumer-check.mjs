@@ -16,7 +16,9 @@
 //     CommonJS .cts in one program) and bundler resolution;
 // (e) Jest 30 with no transform, so through the `require` conditions: in jsdom a click on
 //     ConnectGoogleButton and the return with a code (onConnected), in Node the proxy against the
-//     fake Pyas from /testing.
+//     fake Pyas from /testing;
+// (f) the pyas-proxy bin through `npx -p <tarball> pyas-proxy --check` (exit 0 with PYAS_API_KEY,
+//     exit 2 naming it without).
 // Prints `consumer: N passed, M failed`, writes test-results/consumer.json, exits 1 on a failure.
 // Everything it starts (server, browser) is stopped. About a minute on a quiet 2-core machine;
 // a watchdog ends the run after 5.5 minutes (a heavily loaded one needed about 3).
@@ -195,6 +197,7 @@ const REQUIRED_DIST = [
   'dist/server/index.js',
   'dist/testing/index.js',
   'dist/styles.css',
+  'dist/cli/pyas-proxy.js',
 ]
 const missingDist = REQUIRED_DIST.filter((file) => !existsSync(join(ROOT, file)))
 if (missingDist.length > 0) {
@@ -231,6 +234,31 @@ const tarball = await check('npm pack', async () => {
   }
 })
 if (tarball) console.log(`    ${tarball}`)
+
+// (f) The standalone proxy for non-Node backends, the way its README runs it: `npx -p <package>`.
+await check(
+  '(f) npx -p <tarball> pyas-proxy --check',
+  async () => {
+    const npx = ['--yes', '-p', tarball.file, 'pyas-proxy', '--check']
+    const output = await run('npx', npx, {
+      cwd: tmp,
+      env: { ...childEnv, PYAS_API_KEY: apiKey },
+      timeoutMs: 120_000,
+    })
+    assert(output.includes('pyas-proxy: configuration ok'), `unexpected output:\n${output}`)
+    assert(!output.includes(apiKey), 'the key was printed')
+    const refused = await run('npx', npx, { cwd: tmp, env: childEnv }).then(
+      () => 'exited 0',
+      (error) => error.message,
+    )
+    assert(
+      /exited 2\n[\s\S]*pyas-proxy: PYAS_API_KEY is required/.test(refused),
+      `without PYAS_API_KEY: ${refused}`,
+    )
+    return 'exit 0 with the key, exit 2 naming PYAS_API_KEY without it'
+  },
+  { needs: ['npm pack'] },
+)
 
 await check(
   'npm install (tarball + pinned deps)',

@@ -1,4 +1,5 @@
 export { createPyasProxy } from './createPyasProxy.js'
+export { createPyasWebhookHandler } from './createPyasWebhookHandler.js'
 export type {
   PyasApiKey,
   PyasAuthorizeContext,
@@ -9,5 +10,22 @@ export type {
   PyasProxyHandler,
   PyasProxyOptions,
 } from './PyasProxyOptions.js'
+export type {
+  PyasAccountWebhookEvent,
+  PyasAccountWebhookType,
+  PyasCalendarsWebhookEvent,
+  PyasCalendarsWebhookType,
+  PyasEventsWebhookEvent,
+  PyasEventsWebhookType,
+  PyasWebhookEvent,
+  PyasWebhookEventRef,
+  PyasWebhookType,
+} from './PyasWebhookEvent.js'
+export type {
+  PyasWebhookContext,
+  PyasWebhookHandler,
+  PyasWebhookHandlerOptions,
+  PyasWebhookLogger,
+} from './PyasWebhookOptions.js'
 export type { FetchHandler, PyasNodeHandler } from './toNodeHandler.js'
 export { toNodeHandler } from './toNodeHandler.js'

@@ -10,6 +10,7 @@ const SNIPPETS = new URL('./snippets/', import.meta.url)
 const DOCS = new URL('../../README.md', import.meta.url)
 const OAUTH = '/api/pyas/google/oauth?email=ada%40example.com&state=pyas_abc'
 const CONNECT = { code: 'auth-code', name: 'Ada' }
+const WEBHOOK_SECRET = 'whsec_snippet_0123456789'
 
 /** A Pyas stand-in that checks the key, like the real one. */
 let pyas: Awaited<ReturnType<typeof listen>>
@@ -36,6 +37,7 @@ beforeAll(async () => {
   })
   vi.stubEnv('PYAS_API_KEY', API_KEY)
   vi.stubEnv('PYAS_BASE_URL', pyas.url)
+  vi.stubEnv('PYAS_WEBHOOK_SECRET', WEBHOOK_SECRET)
 })
 
 afterAll(async () => {
@@ -169,6 +171,58 @@ describe('createPyasProxy README snippets', () => {
     })
     expect((await POST(request)).status).toBe(200)
     expect(saved).toEqual([{ userId: 'user_1', accountId: ACCOUNT.accountId, provider: 'google' }])
+  })
+
+  it('should receive webhooks with the Next.js route handler snippet', async () => {
+    const { POST } = await import('./snippets/nextWebhookRoute.js')
+    const { changes } = await import('./snippets/app.js')
+    changes.length = 0
+    const hook = (token: string, event: string) =>
+      POST(
+        new Request(`https://app.example.com/api/webhooks/pyas?token=${token}`, {
+          method: 'POST',
+          headers: {
+            'x-pyas-account-id': 'acc_9',
+            'x-pyas-webhook-event': event,
+            'x-provider': 'Google',
+          },
+        }),
+      )
+    expect((await hook('wrong-token', 'account.inactive')).status).toBe(401)
+    expect((await hook(WEBHOOK_SECRET, 'account.inactive')).status).toBe(204)
+    // The same delivery again (Pyas retries): the same state, not a second change.
+    expect((await hook(WEBHOOK_SECRET, 'account.inactive')).status).toBe(204)
+    expect((await hook(WEBHOOK_SECRET, 'account.deleted')).status).toBe(204)
+    expect(changes).toEqual(['acc_9 inactive', 'acc_9 inactive', 'acc_9 deleted'])
+  })
+
+  it('should receive webhooks with the Express snippet', async () => {
+    const { app } = await import('./snippets/expressWebhooks.js')
+    const { changes } = await import('./snippets/app.js')
+    changes.length = 0
+    const server = app.listen(0, '127.0.0.1')
+    try {
+      await new Promise((resolve) => server.once('listening', resolve))
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/pyas`
+      const headers = {
+        'x-pyas-account-id': 'acc_9',
+        'x-pyas-webhook-event': 'events.updated',
+        'x-provider': 'Microsoft',
+        'content-type': 'application/json',
+      }
+      const body = JSON.stringify({ events: [{ calendarId: 'c1', eventId: 'e1' }] })
+      expect((await send(`${url}?token=${WEBHOOK_SECRET}`, { method: 'GET' })).status).toBe(405)
+      expect((await send(`${url}?token=nope`, { method: 'POST', headers, body })).status).toBe(401)
+      const accepted = await send(`${url}?token=${WEBHOOK_SECRET}`, {
+        method: 'POST',
+        headers,
+        body,
+      })
+      expect(accepted.status).toBe(204)
+      expect(changes).toEqual(['acc_9 changed e1'])
+    } finally {
+      await close(server)
+    }
   })
 
   it('should show exactly these snippets in the README', () => {

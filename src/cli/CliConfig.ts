@@ -1,0 +1,37 @@
+import type { PyasProvider } from '../core/types.js'
+
+/** Everything `pyas-proxy` reads from its environment, validated. */
+export interface CliConfig {
+  apiKey: string
+  /** `undefined` means Pyas itself. */
+  baseUrl: string | undefined
+  /** `undefined` means no origin check. */
+  allowedOrigins: string[] | undefined
+  /** `undefined` means all three. */
+  providers: PyasProvider[] | undefined
+  /** Bounds Pyas's answer, the authorize call and each forward attempt. */
+  timeoutMs: number
+  /** `undefined` means the proxy's default. */
+  maxBodyBytes: number | undefined
+  host: string
+  port: number
+  /** Without a trailing slash; `''` when the proxy answers at the root. */
+  mountPath: string
+  /** `undefined` when no webhook secret is set: then there is no webhook route. */
+  webhook: { path: string; secret: string } | undefined
+  authorizeUrl: string | undefined
+  forward: { url: string; secret: string } | undefined
+  /** Things worth telling the operator that do not stop the server. */
+  warnings: string[]
+}
+
+/** A variable that is missing or invalid: the message names it and says what to fix. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable} ${message}`)
+  }
+}

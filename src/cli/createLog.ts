@@ -1,0 +1,51 @@
+import { format } from 'node:util'
+
+/** One access-log line: when the request arrived, what it asked, how it ended, how long it took. */
+export interface RequestLine {
+  t: string
+  method: string
+  path: string
+  status: number
+  ms: number
+}
+
+/** Where `pyas-proxy` writes: request lines on stdout, everything else on stderr, as JSON. */
+export interface CliLog {
+  request(line: RequestLine): void
+  info(msg: string, fields?: Record<string, unknown>): void
+  warn(msg: string, fields?: Record<string, unknown>): void
+  error(msg: string, fields?: Record<string, unknown>): void
+}
+
+interface Output {
+  write(text: string): unknown
+}
+
+/**
+ * A logger that never prints a secret: every line is searched for each one (also as it looks
+ * inside a JSON string) and any occurrence becomes `[redacted]`.
+ */
+export function createLog(secrets: readonly string[], stdout: Output, stderr: Output): CliLog {
+  const needles = secrets
+    // Real keys and secrets are long; a short test key would blank out ordinary words.
+    .filter((secret) => secret.length >= 8)
+    .flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)])
+  const redact = (text: string) =>
+    needles.reduce((line, needle) => line.split(needle).join('[redacted]'), text)
+  const emit = (level: string, msg: string, fields?: Record<string, unknown>) => {
+    const line = { t: new Date().toISOString(), level, msg, ...fields }
+    stderr.write(`${redact(JSON.stringify(line))}\n`)
+  }
+  return {
+    request: (line) => stdout.write(`${redact(JSON.stringify(line))}\n`),
+    info: (msg, fields) => emit('info', msg, fields),
+    warn: (msg, fields) => emit('warn', msg, fields),
+    error: (msg, fields) => emit('error', msg, fields),
+  }
+}
+
+/** Routes `console.error`/`console.warn` (the proxy reports internal errors there) into the log. */
+export function captureConsole(log: CliLog): void {
+  console.error = (...args: unknown[]) => log.error(format(...args))
+  console.warn = (...args: unknown[]) => log.warn(format(...args))
+}
