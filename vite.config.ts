@@ -23,7 +23,7 @@ function copyStyles(): Plugin {
  * In the CommonJS build, `msw` (an optional peer that only `pyasHandlers` uses) is required on
  * first use instead of when `@pyas/react/testing` loads. msw ≥ 2.13 cannot be `require`d in Jest
  * on Node 20 without a transform (its dependency `rettime` is ESM-only), and `createFakePyas`
- * does not need it. The ES build keeps its plain import.
+ * does not need it. The ES build gets the same promise from `lazyMswInEs`.
  */
 function lazyMswInCommonJs(): Plugin {
   const eager = /^(?:let|const|var) (\w+) = require\("msw"\);$/m
@@ -65,6 +65,30 @@ function esmOnlyCli(): Plugin {
   }
 }
 
+/**
+ * In the ES build, `msw` is loaded with a top-level `await import()` whose failure is kept for
+ * later: `import { createFakePyas } from '@pyas/react/testing'` then works in plain Node ESM
+ * without msw installed, and only using `pyasHandlers()` throws (with the loader's error as its
+ * `cause`). With msw installed nothing changes: it loads with the module, as a static import did.
+ */
+function lazyMswInEs(): Plugin {
+  const eager = /^import (\{ [\w$, ]+ \}|\* as [\w$]+) from "msw";$/m
+  return {
+    name: 'pyas:lazy-msw-in-es',
+    apply: 'build',
+    renderChunk(code, _chunk, options) {
+      if (options.format !== 'es' || !/from "msw"/.test(code)) return null
+      const match = eager.exec(code)
+      if (!match?.[1]) throw new Error('pyas:lazy-msw-in-es: an msw import of an unexpected shape')
+      const binding = match[1].replace(/ as /g, ': ').replace(/^\*: /, '')
+      // Not a thenable (no `then`), or awaiting it would call the stub; one line for one line.
+      const missing = `(cause) => { const fail = () => { throw new Error("@pyas/react/testing: pyasHandlers() needs msw 2, an optional peer dependency: npm i -D msw@2", { cause }) }; const stub = new Proxy(function () {}, { get: fail, apply: fail, construct: fail }); return new Proxy({}, { get: (_, name) => (name === 'then' ? undefined : stub) }) }`
+      const lazy = `const ${binding} = await import("msw").catch(${missing});`
+      return { code: code.replace(eager, lazy), map: null }
+    },
+  }
+}
+
 // `PYAS_BUILD=js vite build` is the same build without the type declarations (the slow part):
 // what the CLI tests run when dist/ is missing or older than the source. A build of only the bin
 // would not do: with one module per file it would overwrite shared modules (dist/core/types.js)
@@ -100,6 +124,7 @@ export default defineConfig({
     copyStyles(),
     lazyMswInCommonJs(),
     esmOnlyCli(),
+    lazyMswInEs(),
   ],
   build: {
     lib: {

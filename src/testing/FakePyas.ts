@@ -1,4 +1,6 @@
 import type { PyasAccount, PyasProvider } from '../core/types.js'
+import type { FakePyasAccountStatus } from './accountLifecycle.js'
+import type { FakePyasWebhook } from './deliverWebhook.js'
 import type { FakePyasRequest } from './describeRequest.js'
 import type { FailNextOptions, FakePyasFailure } from './failureResponse.js'
 
@@ -6,8 +8,10 @@ import type { FailNextOptions, FakePyasFailure } from './failureResponse.js'
 export interface FakePyasOptions {
   /**
    * Where the consent page sends the user back, like the redirect URL set in the Pyas dashboard.
-   * A function gets the consent page's request (for servers that learn their origin at run time);
-   * a relative URL resolves against the consent page's URL.
+   * A function gets the consent page's request (for servers that learn their origin at run time).
+   * A relative URL resolves against the origin the browser used (its `Host` header, see
+   * `trustForwardedHeaders`), not against `request.url`, which some frameworks (Next.js) always
+   * put on `localhost`.
    */
   redirectUrl: string | URL | ((request: Request) => string | URL)
   /**
@@ -30,6 +34,37 @@ export interface FakePyasOptions {
    * @defaultValue what a real connection grants, e.g. `['meeting:write', 'user:read']` for zoom
    */
   scopes?: Partial<Record<PyasProvider, readonly string[]>>
+  /**
+   * Take the browser's origin from `x-forwarded-host` and `x-forwarded-proto` (first value each)
+   * rather than from `Host` and the request's scheme. Turn it on only behind a reverse proxy that
+   * sets them: anyone can send these headers.
+   * @defaultValue false
+   */
+  trustForwardedHeaders?: boolean
+  /**
+   * Where the fake sends Pyas-shaped webhooks (`POST` with `x-pyas-account-id`,
+   * `x-pyas-webhook-event` and `x-provider`), like the URL set in the Pyas dashboard, e.g.
+   * `'http://127.0.0.1:3000/api/webhooks/pyas?token=…'`. It must be absolute.
+   * @defaultValue `undefined`: no webhooks are sent
+   */
+  webhookUrl?: string | URL
+  /**
+   * Sends the webhooks instead of the global `fetch` (looked up at send time), e.g.
+   * `(input, init) => webhookHandler(new Request(input, init))` to call a handler in memory.
+   * Needs `webhookUrl`.
+   * @defaultValue `globalThis.fetch`
+   */
+  webhookFetch?: FakePyasFetch
+}
+
+/** Options of `fake.fetchFor()`. */
+export interface FetchForOptions {
+  /**
+   * The path your app serves the fake's consent routes under, e.g. `'/fake-pyas'` for
+   * `/fake-pyas/consent` and `/fake-pyas/consent/decision`.
+   * @defaultValue the path prefix of the URL the fake is called on (the proxy's `baseUrl` path)
+   */
+  mountPath?: string
 }
 
 /** Options of `fake.issueCode()`. */
@@ -46,6 +81,16 @@ export interface IssueCodeOptions {
   state?: string
 }
 
+/** Options of `fake.decide()`. */
+export interface DecideOptions {
+  /**
+   * Allow as another account than the one the consent URL names, as a user who clicks "Use
+   * another account" and types this email (the connected account then has it).
+   * @defaultValue the email on the consent URL
+   */
+  email?: string
+}
+
 /** A `fetch`-compatible function: pass it wherever a `fetch` is expected. */
 export type FakePyasFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
 
@@ -55,12 +100,23 @@ export interface FakePyas {
   fetch: FakePyasFetch
   /** Answers a `Request`: a Fetch handler to mount under any path prefix. */
   handle: (request: Request) => Promise<Response>
+  /**
+   * A `fetch` for one browser request: the consent URLs it returns are on the origin that
+   * `request` came to (its `Host`, or the forwarded headers with `trustForwardedHeaders`), under
+   * `mountPath`. Give it to a proxy you create for that request, e.g. in a Next.js route handler:
+   * `createPyasProxy({apiKey: fake.apiKey, fetch: fake.fetchFor(request, {mountPath: '/fake-pyas'})})`.
+   */
+  fetchFor: (request: Request, options?: FetchForOptions) => FakePyasFetch
   /** A key this fake accepts: the `apiKey` option, or `'pyas_test_key'` when none was given. */
   readonly apiKey: string
   /** Every request received, oldest first. Keys are never stored. */
   readonly requests: readonly FakePyasRequest[]
-  /** The connected accounts, in connection order. */
-  readonly accounts: readonly PyasAccount[]
+  /**
+   * The fake's accounts, in the order they first connected: a copy, so later changes to the fake
+   * never show up in an array you already hold. A reconnect updates its account in place (same
+   * `accountId`); `deleteAccount()` removes it.
+   */
+  accounts: () => PyasAccount[]
   /**
    * Makes the next API call (or the next one to `options.on`) fail; calls queue, each used once.
    * `500`, `429` and `401` stand for `'server_error'`, `'rate_limited'` and `'unauthorized'`. An
@@ -71,8 +127,55 @@ export interface FakePyas {
   grantScopes: (provider: PyasProvider, scopes: readonly string[] | null) => void
   /** Mints a valid single-use code, as if the user had clicked Allow. */
   issueCode: (provider: PyasProvider, options?: IssueCodeOptions) => string
-  /** Clicks Allow (default) or Deny on a consent URL; resolves to the URL the user returns to. */
-  decide: (consentUrl: string | URL, decision?: 'allow' | 'deny') => Promise<string>
-  /** Forgets requests, accounts, codes, queued failures and `grantScopes()` changes. */
+  /**
+   * Clicks Allow (default) or Deny on a consent URL; resolves to the URL the user returns to.
+   * `options.email` allows as another account. A decision other than `'allow'`/`'deny'` or an
+   * email that is not one is a `TypeError`.
+   */
+  decide: (
+    consentUrl: string | URL,
+    decision?: 'allow' | 'deny',
+    options?: DecideOptions,
+  ) => Promise<string>
+  /**
+   * Sets an account's status, as when the user revokes access or changes a password
+   * (`'inactive'`), or the grant works again (`'active'`). Sends `account.inactive` or
+   * `account.connected` to `webhookUrl`. The change is made at once; the promise settles when the
+   * webhook was answered: with the delivery for a 2xx answer, `undefined` when nothing was sent
+   * (no `webhookUrl`, or the status was already that). It rejects with a `FakePyasError`:
+   * `unknown_account`, or `webhook_failed` (the status stays changed); a bad `status` is a
+   * `TypeError`.
+   */
+  setAccountStatus: (
+    accountId: string,
+    status: FakePyasAccountStatus,
+  ) => Promise<FakePyasWebhook | undefined>
+  /**
+   * Deletes an account (a later connect of its email gets a new `accountId`) and sends
+   * `account.deleted`; settles and rejects as `setAccountStatus()` does.
+   */
+  deleteAccount: (accountId: string) => Promise<FakePyasWebhook | undefined>
+  /**
+   * Sends a calendars or events webhook for an account (Google only for calendars, Google and
+   * Microsoft for events), e.g. `fake.sendWebhook(id, 'events.created', {events: [{calendarId,
+   * eventId}]})`. Resolves with the delivery once a 2xx answer came; rejects as
+   * `setAccountStatus()` does, and with a `TypeError` for a body Pyas would never send or when
+   * there is no `webhookUrl`.
+   */
+  sendWebhook: {
+    (
+      accountId: string,
+      event: 'calendars.created' | 'calendars.deleted',
+      body: { calendarIds: string[] },
+    ): Promise<FakePyasWebhook>
+    (
+      accountId: string,
+      event: 'events.created' | 'events.updated' | 'events.deleted',
+      body: { events: Array<{ calendarId: string; eventId: string }> },
+    ): Promise<FakePyasWebhook>
+  }
+  /** The webhooks sent so far, oldest first, each with the status it was answered with. */
+  webhooks: () => FakePyasWebhook[]
+  /** Forgets requests, accounts, codes, queued failures, `grantScopes()` changes and webhooks. */
   reset: () => void
 }

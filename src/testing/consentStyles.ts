@@ -2,10 +2,11 @@
 export function consentStyles(accent: string): string {
   return `
 :root { color-scheme: light dark; --accent: ${accent}; --bg: #f1f3f4; --card: #fff;
-  --text: #1f1f1f; --muted: #5f6368; --border: #dadce0; --note: #fef7e0; --note-text: #5c4400; }
+  --text: #1f1f1f; --muted: #5f6368; --border: #dadce0; --note: #fef7e0; --note-text: #5c4400;
+  --link: #0b57d0; --error: #b3261e; }
 @media (prefers-color-scheme: dark) {
   :root { --bg: #131314; --card: #1f1f1f; --text: #e3e3e3; --muted: #b4b7bb; --border: #444746;
-    --note: #3b3000; --note-text: #fce8a6; }
+    --note: #3b3000; --note-text: #fce8a6; --link: #a8c7fa; --error: #f2b8b5; }
 }
 * { box-sizing: border-box; }
 body { margin: 0; min-height: 100vh; display: grid; place-items: center; padding: 24px 16px;
@@ -28,6 +29,17 @@ li { padding: 12px 0; border-bottom: 1px solid var(--border); }
 li code { display: block; color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
 .note { margin: 24px 0 0; padding: 8px 12px; border-radius: 8px; background: var(--note);
   color: var(--note-text); font-size: 14px; }
+.account-row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; }
+.account-row form { margin: 0; }
+button.other { min-width: 0; min-height: 44px; padding: 0 12px; border: 0; background: transparent;
+  color: var(--link); text-decoration: underline; }
+.prompt { margin: 16px 0 0; color: var(--muted); font-size: 14px; }
+label { display: block; margin: 24px 0 4px; font-weight: 500; }
+input[type="email"] { width: 100%; min-height: 44px; padding: 8px 12px; border: 1px solid var(--muted);
+  border-radius: 8px; background: var(--card); color: var(--text); font: inherit; }
+input[type="email"]:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
+input[aria-invalid="true"] { border-color: var(--error); }
+.error { margin: 8px 0 0; color: var(--error); font-size: 14px; }
 .actions { display: flex; justify-content: flex-end; gap: 12px; margin-top: 24px; }
 button { min-width: 96px; min-height: 44px; padding: 0 24px; border-radius: 999px; font: inherit;
   font-weight: 500; cursor: pointer; }

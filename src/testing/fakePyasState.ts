@@ -1,4 +1,5 @@
 import type { PyasAccount, PyasProvider } from '../core/types.js'
+import type { FakePyasWebhook, WebhookTarget } from './deliverWebhook.js'
 import type { FakePyasRequest } from './describeRequest.js'
 import type { QueuedFailure } from './failureResponse.js'
 import { PROVIDER_DETAILS } from './providerDetails.js'
@@ -17,12 +18,16 @@ export interface FakePyasState {
   latencyMs: number
   appName: string
   redirectUrl: (request: Request) => string | URL
+  trustForwardedHeaders: boolean
   initialScopes: Partial<Record<PyasProvider, readonly string[]>>
   scopes: Map<PyasProvider, readonly string[]>
   codes: Map<string, IssuedCode>
   accounts: PyasAccount[]
   failures: QueuedFailure[]
   requests: FakePyasRequest[]
+  /** Where webhooks go; `undefined` without a `webhookUrl`. */
+  webhook: WebhookTarget | undefined
+  webhooks: FakePyasWebhook[]
 }
 
 /** The scopes a new connection of `provider` is granted right now. */
@@ -38,7 +43,11 @@ export function mintCode(state: FakePyasState, issued: IssuedCode): string {
   return code
 }
 
-/** Connects (or reconnects, keeping its id) the account a code was issued for. */
+/**
+ * Connects (or reconnects, keeping its id and making it `active` again) the account a code was
+ * issued for. That Pyas keeps the `accountId` when the same email connects the same provider again
+ * is an assumption: its docs do not say.
+ */
 export function connectAccount(
   state: FakePyasState,
   issued: IssuedCode,

@@ -1,9 +1,12 @@
 import type { PyasProvider } from '../core/types.js'
+import { announceConnected } from './accountLifecycle.js'
+import { browserOrigin } from './browserOrigin.js'
 import type { FakePyasRequest } from './describeRequest.js'
 import { failureResponse, takeFailure } from './failureResponse.js'
 import { connectAccount, type FakePyasState } from './fakePyasState.js'
 import {
   invalidGrantResponse,
+  invalidHostResponse,
   jsonResponse,
   unauthorizedResponse,
   validationResponse,
@@ -19,11 +22,26 @@ export interface ApiRoute {
   prefix: string
 }
 
-function oauth(state: FakePyasState, request: Request, route: ApiRoute): Response {
+/** Whose origin the consent URL is on, and under which path the consent page is mounted. */
+export interface ConsentLocation {
+  /** The request whose `Host` (or trusted forwarded headers) names the browser's origin. */
+  viewer: Request
+  /** The path the consent routes live under; `undefined` keeps the called URL's own prefix. */
+  mountPath: string | undefined
+}
+
+function oauth(
+  state: FakePyasState,
+  request: Request,
+  route: ApiRoute,
+  location: ConsentLocation,
+): Response {
   const url = new URL(request.url)
   const errors = validateOAuthQuery(route.provider, url.searchParams)
   if (errors.length > 0) return validationResponse(errors)
-  const consent = new URL(`${route.prefix}/consent`, url.origin)
+  const origin = browserOrigin(location.viewer, state.trustForwardedHeaders)
+  if (origin === null) return invalidHostResponse()
+  const consent = new URL(`${location.mountPath ?? route.prefix}/consent`, origin)
   const email =
     route.provider === 'zoom'
       ? PROVIDER_DETAILS.zoom.defaultEmail
@@ -36,7 +54,7 @@ function oauth(state: FakePyasState, request: Request, route: ApiRoute): Respons
   return jsonResponse(200, { success: true, url: consent.href })
 }
 
-function connect(state: FakePyasState, route: ApiRoute, body: unknown): Response {
+async function connect(state: FakePyasState, route: ApiRoute, body: unknown): Promise<Response> {
   const errors = validateConnectBody(body)
   if (errors.length > 0) return validationResponse(errors)
   const { code, name } = body as { code: string; name: string }
@@ -45,7 +63,9 @@ function connect(state: FakePyasState, route: ApiRoute, body: unknown): Response
   if (!issued || issued.provider !== route.provider) return invalidGrantResponse()
   state.codes.delete(code)
   const account = connectAccount(state, issued, name)
-  return jsonResponse(200, { success: true, data: { account } })
+  const answer = jsonResponse(200, { success: true, data: { account } })
+  await announceConnected(state, account)
+  return answer
 }
 
 /** `GET /{provider}/oauth` and `POST /{provider}/connect`: latency, injected failure, key, then the call. */
@@ -55,6 +75,7 @@ export async function handleApiRequest(
   route: ApiRoute,
   entry: FakePyasRequest,
   body: unknown,
+  location: ConsentLocation,
 ): Promise<Response> {
   await sleep(state.latencyMs, request.signal)
   const failure = takeFailure(state.failures, route.kind)
@@ -63,5 +84,7 @@ export async function handleApiRequest(
     if (injected) return injected
   }
   if (!entry.apiKeyValid) return unauthorizedResponse()
-  return route.kind === 'oauth' ? oauth(state, request, route) : connect(state, route, body)
+  return route.kind === 'oauth'
+    ? oauth(state, request, route, location)
+    : connect(state, route, body)
 }

@@ -1,7 +1,10 @@
 import { appendParams } from './appendParams.js'
-import { consentErrorPage, consentPage } from './consentPage.js'
+import { browserOrigin } from './browserOrigin.js'
+import { accountChooserPage, consentErrorPage, consentPage } from './consentPage.js'
+import { parsePrompt, unknownPromptMessage } from './consentPrompt.js'
 import { type FakePyasState, grantedScopes, mintCode } from './fakePyasState.js'
 import { isProvider, PROVIDER_DETAILS } from './providerDetails.js'
+import { isValidEmail } from './validatePyasInput.js'
 
 function htmlResponse(status: number, html: string): Response {
   return new Response(html, {
@@ -16,7 +19,11 @@ function htmlResponse(status: number, html: string): Response {
   })
 }
 
-/** `GET {prefix}/consent?provider&email&state&client`: the provider's Allow/Deny screen. */
+/**
+ * `GET {prefix}/consent?provider&email&state&client&prompt`: the provider's Allow/Deny screen;
+ * with `account=other` the "Use another account" chooser, whose Next comes back with
+ * `account=chosen` and the typed email.
+ */
 export function handleConsentPage(
   state: FakePyasState,
   request: Request,
@@ -27,17 +34,28 @@ export function handleConsentPage(
   if (!isProvider(provider)) {
     return htmlResponse(400, consentErrorPage('The consent URL names no known provider.'))
   }
-  return htmlResponse(
-    200,
-    consentPage({
-      appName: query.get('client') || state.appName,
-      provider,
-      email: query.get('email') || PROVIDER_DETAILS[provider].defaultEmail,
-      state: query.get('state') || undefined,
-      scopes: grantedScopes(state, provider),
-      action: `${prefix}/consent/decision`,
-    }),
-  )
+  const prompt = parsePrompt(query.get('prompt'))
+  if (prompt === null) {
+    return htmlResponse(400, consentErrorPage(unknownPromptMessage(query.get('prompt'))))
+  }
+  const email = query.get('email')?.trim() ?? ''
+  const props = {
+    appName: query.get('client') || state.appName,
+    provider,
+    email: email || PROVIDER_DETAILS[provider].defaultEmail,
+    state: query.get('state') || undefined,
+    prompt,
+    scopes: grantedScopes(state, provider),
+    action: `${prefix}/consent/decision`,
+    consentPath: `${prefix}/consent`,
+  }
+  const account = query.get('account')
+  if (account === 'other') return htmlResponse(200, accountChooserPage({ ...props, email: '' }))
+  if (account === 'chosen' && !isValidEmail(email)) {
+    const error = email ? 'Enter a valid email address.' : 'Enter an email address.'
+    return htmlResponse(400, accountChooserPage({ ...props, email, error }))
+  }
+  return htmlResponse(200, consentPage(props))
 }
 
 /**
@@ -55,13 +73,15 @@ export function handleDecision(
     return htmlResponse(400, consentErrorPage('The consent form was incomplete.'))
   }
   const oauthState = fields.get('state') || undefined
-  const target = new URL(state.redirectUrl(request), request.url)
+  const origin = browserOrigin(request, state.trustForwardedHeaders)
+  if (origin === null) return htmlResponse(400, consentErrorPage('The Host header names no host.'))
+  const target = new URL(state.redirectUrl(request), new URL(new URL(request.url).pathname, origin))
   const params =
     decision === 'allow'
       ? {
           code: mintCode(state, {
             provider,
-            email: fields.get('email') || PROVIDER_DETAILS[provider].defaultEmail,
+            email: fields.get('email')?.trim() || PROVIDER_DETAILS[provider].defaultEmail,
             state: oauthState,
           }),
           state: oauthState,

@@ -26,3 +26,10 @@ export function notFoundResponse(): Response {
 export function validationResponse(errors: PyasValidationError[]): Response {
   return jsonResponse(400, { errors })
 }
+
+/** `400 {errors: [...]}` for a `Host` (or trusted `x-forwarded-*`) header that names no origin. */
+export function invalidHostResponse(): Response {
+  return validationResponse([
+    { msg: 'a valid host is required.', param: 'host', location: 'headers' },
+  ])
+}

@@ -2,6 +2,11 @@ import type { PyasProvider, PyasValidationError } from '../core/types.js'
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/
 
+/** Whether Pyas would take `value` as an email (the rule its OAuth endpoints apply). */
+export function isValidEmail(value: string): boolean {
+  return EMAIL.test(value)
+}
+
 /** Pyas's validation of `GET /{provider}/oauth`: google and microsoft need a valid `email`. */
 export function validateOAuthQuery(
   provider: PyasProvider,

@@ -2,7 +2,7 @@ import { within } from '@testing-library/dom'
 import axe from 'axe-core'
 import { describe, expect, it, vi } from 'vitest'
 import { createFakePyas } from '../../src/testing/index.js'
-import { API_KEY, get } from './helpers.js'
+import { API_KEY, get, submitRequest } from './helpers.js'
 
 const REDIRECT = 'https://app.example/callback?tab=calendar%20sync&lang=en#connected'
 
@@ -25,15 +25,7 @@ async function openConsent(url: string, fake: ReturnType<typeof createFakePyas>)
 
 /** Submits the page's form the way a browser does when the named button is clicked. */
 function submit(doc: Document, pageUrl: string, button: 'Allow' | 'Deny'): Request {
-  const form = doc.querySelector('form')!
-  const clicked = within(doc.body).getByRole('button', { name: button }) as HTMLButtonElement
-  const fields = new URLSearchParams()
-  for (const input of form.querySelectorAll('input')) fields.append(input.name, input.value)
-  fields.append(clicked.name, clicked.value)
-  return new Request(new URL(form.getAttribute('action')!, pageUrl), {
-    method: form.method.toUpperCase(),
-    body: fields,
-  })
+  return submitRequest(within(doc.body).getByRole('button', { name: button }), pageUrl)
 }
 
 describe('createFakePyas', () => {

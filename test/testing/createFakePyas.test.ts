@@ -109,7 +109,7 @@ describe('createFakePyas', () => {
         scopes: expect.arrayContaining([...REQUIRED_SCOPES[provider], extraScope]),
       })
     }
-    expect(fake.accounts.map((account) => account.provider)).toEqual([
+    expect(fake.accounts().map((account) => account.provider)).toEqual([
       'google',
       'microsoft',
       'zoom',
@@ -134,7 +134,7 @@ describe('createFakePyas', () => {
     const first = await connect()
     const second = await connect()
     expect(second.accountId).toBe(first.accountId)
-    expect(fake.accounts).toHaveLength(1)
+    expect(fake.accounts()).toHaveLength(1)
   })
 
   it('should answer 400 with both documented errors for each missing field of connect', async () => {

@@ -45,7 +45,7 @@ describe('pyasHandlers', () => {
 
     await waitFor(() => expect(onConnected).toHaveBeenCalledOnce())
     expect(onConnected.mock.calls[0]![0]).toMatchObject({ email: 'ada@example.com' })
-    expect(fake.accounts).toHaveLength(1)
+    expect(fake.accounts()).toHaveLength(1)
     expect(window.location.search).toBe('')
   })
 

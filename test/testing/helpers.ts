@@ -30,3 +30,22 @@ export async function codeFromConsent(fake: FakePyas, email = 'jane@example.com'
   const returnUrl = new URL(await fake.decide(url))
   return returnUrl.searchParams.get('code') ?? ''
 }
+
+/**
+ * What a browser sends when `button` submits its form on the page at `pageUrl`: the form's
+ * fields plus the button's own name and value, as a query for `GET` and a body for `POST`.
+ */
+export function submitRequest(button: HTMLElement, pageUrl: string): Request {
+  const { form } = button as HTMLButtonElement
+  if (!form) throw new Error('submitRequest: the button is in no form.')
+  const fields = new URLSearchParams()
+  for (const input of form.querySelectorAll('input')) fields.append(input.name, input.value)
+  const { name, value } = button as HTMLButtonElement
+  if (name) fields.append(name, value)
+  const target = new URL(form.getAttribute('action') ?? '', pageUrl)
+  if (form.method.toUpperCase() === 'GET') {
+    target.search = fields.toString()
+    return new Request(target)
+  }
+  return new Request(target, { method: 'POST', body: fields })
+}

@@ -94,16 +94,29 @@ describe('createFakePyas', () => {
     })
   })
 
+  it('should list accounts as a copy the caller cannot change the fake through', async () => {
+    const fake = createFake()
+    await post(fake, '/zoom/connect', { code: fake.issueCode('zoom'), name: 'Z' })
+    const listed = fake.accounts()
+    listed[0]!.status = 'inactive'
+    listed[0]!.scopes.push('admin')
+    listed.pop()
+    expect(fake.accounts()).toEqual([
+      expect.objectContaining({ status: 'active', scopes: ['meeting:write', 'user:read'] }),
+    ])
+    expect(fake.accounts()).not.toBe(fake.accounts())
+  })
+
   it('should list connected accounts and forget everything on reset', async () => {
     const fake = createFake()
     const code = await codeFromConsent(fake, 'jane@example.com')
     const unused = fake.issueCode('zoom')
     await post(fake, '/google/connect', { code, name: 'Jane' })
     fake.failNext('server_error')
-    expect(fake.accounts).toEqual([expect.objectContaining({ email: 'jane@example.com' })])
+    expect(fake.accounts()).toEqual([expect.objectContaining({ email: 'jane@example.com' })])
 
     fake.reset()
-    expect(fake.accounts).toEqual([])
+    expect(fake.accounts()).toEqual([])
     expect(fake.requests).toEqual([])
     expect((await get(fake, '/zoom/oauth')).status).toBe(200)
     const stale = await post(fake, '/zoom/connect', { code: unused, name: 'Z' })

@@ -47,7 +47,7 @@ describe('pyasHandlers', () => {
     expect(response.status).toBe(200)
     const { data } = await response.json()
     expect(data.account).toMatchObject({ provider: 'microsoft', email: 'jane@example.com' })
-    expect(fake.accounts).toEqual([data.account])
+    expect(fake.accounts()).toEqual([data.account])
     expect(fake.requests.at(-1)?.body).toEqual({ code, name: 'Jane' })
     expect((await connect('microsoft', { code, name: 'Jane' })).status).toBe(400)
   })

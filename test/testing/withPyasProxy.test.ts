@@ -78,7 +78,7 @@ describe('createFakePyas', () => {
       }),
     )
     expect(response.status).toBe(200)
-    expect(saved).toEqual([fake.accounts[0]?.accountId])
+    expect(saved).toEqual([fake.accounts()[0]?.accountId])
     expect(fake.requests.at(-1)).toMatchObject({ action: 'connect', apiKeyValid: true })
   })
 })

@@ -28,5 +28,5 @@ test('the proxy connects an account against the fake Pyas', async () => {
   )
   expect(connect.status).toBe(200)
   expect((await connect.json()).data.account.email).toBe('ada@example.com')
-  expect(fake.accounts).toHaveLength(1)
+  expect(fake.accounts()).toHaveLength(1)
 })

@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { within } from '@testing-library/dom'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { submitRequest } from './helpers.js'
+import * as consentRoute from './snippets/consentRoute.js'
+import { getFakePyas } from './snippets/fakePyas.js'
+import * as pyasRoute from './snippets/pyasRoute.js'
+
+// Paths, not URLs: jsdom replaces the global URL, which node:fs does not take.
+const HERE = dirname(fileURLToPath(import.meta.url))
+const SNIPPETS = join(HERE, 'snippets')
+const DOCS = join(HERE, '../../README.md')
+// A Next.js route handler gets request.url on localhost whatever host the browser used.
+const NEXT = 'http://localhost:3000'
+const BROWSER = { host: '127.0.0.1:3000' }
+
+/** A request as Next.js hands it to a route handler for a browser on 127.0.0.1:3000. */
+function fromBrowser(url: string | URL, init: RequestInit = {}): Request {
+  const { pathname, search } = new URL(url, NEXT)
+  const headers = new Headers(init.headers)
+  headers.set('host', BROWSER.host)
+  return new Request(`${NEXT}${pathname}${search}`, { ...init, headers })
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs()
+  delete (globalThis as { fakePyas?: unknown }).fakePyas
+})
+
+describe('the README offline recipe for Next.js', () => {
+  it('should run the round trip on the host the browser used, with one shared fake', async () => {
+    vi.stubEnv('PYAS_API_KEY', '')
+    const oauth = await pyasRoute.GET(
+      fromBrowser('/api/pyas/google/oauth?email=ada%40example.com&state=pyas_next'),
+    )
+    expect(oauth.status).toBe(200)
+    const consentUrl = new URL(((await oauth.json()) as { url: string }).url)
+    expect(`${consentUrl.origin}${consentUrl.pathname}`).toBe(
+      'http://127.0.0.1:3000/fake-pyas/consent',
+    )
+
+    const page = await consentRoute.GET(fromBrowser(consentUrl))
+    expect(page.status).toBe(200)
+    document.documentElement.innerHTML = new DOMParser().parseFromString(
+      await page.text(),
+      'text/html',
+    ).documentElement.innerHTML
+    const allow = submitRequest(
+      within(document.body).getByRole('button', { name: 'Allow' }),
+      consentUrl.href,
+    )
+    const decision = await consentRoute.POST(
+      fromBrowser(allow.url, { method: 'POST', body: await allow.text() }),
+    )
+    expect(decision.status).toBe(303)
+    const back = new URL(decision.headers.get('location')!)
+    expect(`${back.origin}${back.pathname}`).toBe('http://127.0.0.1:3000/settings')
+    expect(back.searchParams.get('state')).toBe('pyas_next')
+
+    const connect = await pyasRoute.POST(
+      fromBrowser('/api/pyas/google/connect', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1:3000' },
+        body: JSON.stringify({ code: back.searchParams.get('code'), name: 'Ada' }),
+      }),
+    )
+    expect(connect.status).toBe(200)
+    expect(getFakePyas()?.accounts()).toEqual([
+      expect.objectContaining({ email: 'ada@example.com', name: 'Ada' }),
+    ])
+  })
+
+  it('should keep the fake API off the consent routes', async () => {
+    vi.stubEnv('PYAS_API_KEY', '')
+    for (const path of ['/fake-pyas/google/oauth?email=a@b.co', '/fake-pyas/consent/x']) {
+      expect((await consentRoute.GET(fromBrowser(path))).status).toBe(404)
+    }
+  })
+
+  it('should switch the fake off in production and when a real key is set', async () => {
+    vi.stubEnv('PYAS_API_KEY', '')
+    vi.stubEnv('NODE_ENV', 'production')
+    expect(getFakePyas()).toBeUndefined()
+    const consent = await consentRoute.GET(fromBrowser('/fake-pyas/consent?provider=google'))
+    expect(consent.status).toBe(404)
+    // The live proxy, created on the first request, says the key is missing.
+    await expect(pyasRoute.GET(fromBrowser('/api/pyas/zoom/oauth?state=pyas_p'))).rejects.toThrow(
+      /`apiKey` is required/,
+    )
+
+    vi.stubEnv('NODE_ENV', 'development')
+    vi.stubEnv('PYAS_API_KEY', 'pyas_live_key')
+    expect(getFakePyas()).toBeUndefined()
+  })
+
+  it('should show exactly these snippets in the README', () => {
+    const docs = readFileSync(DOCS, 'utf8')
+    const blocks = [...docs.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1])
+    const snippets = readdirSync(SNIPPETS)
+    expect(snippets).toHaveLength(4)
+    for (const file of snippets) {
+      const source = readFileSync(join(SNIPPETS, file), 'utf8')
+        .replace('../../../src/testing/index.js', '@pyas/react/testing')
+        .replace('../../../src/server/index.js', '@pyas/react/server')
+        .replace('./fakePyas.js', '@/lib/fakePyas')
+      expect(blocks).toContain(source)
+    }
+  })
+})

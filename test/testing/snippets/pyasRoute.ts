@@ -1,0 +1,21 @@
+import { createPyasProxy } from '../../../src/server/index.js'
+import { getFakePyas } from './fakePyas.js'
+
+// Created on the first request, so `next build` (which loads this module) needs no key.
+let live: ((request: Request) => Promise<Response>) | undefined
+
+async function pyas(request: Request): Promise<Response> {
+  const fake = getFakePyas()
+  if (!fake) {
+    live ??= createPyasProxy({ apiKey: process.env.PYAS_API_KEY! })
+    return live(request)
+  }
+  // Offline: the same proxy in front of the fake, whose consent page is on this browser's host.
+  const offline = createPyasProxy({
+    apiKey: fake.apiKey,
+    fetch: fake.fetchFor(request, { mountPath: '/fake-pyas' }),
+  })
+  return offline(request)
+}
+
+export { pyas as GET, pyas as POST }
