@@ -35,7 +35,18 @@ export interface AccountStore {
   hasAccount(userId: string, accountId: string): Promise<boolean>
   setStatus(accountId: string, status: string): Promise<number>
   removeAccount(accountId: string, userId?: string): Promise<number>
+  listFakeAccounts(): Promise<FakeAccount[]>
+  saveFakeAccount(account: FakeAccount): Promise<void>
+  removeFakeAccount(accountId: string): Promise<void>
   close(): Promise<void>
+}
+
+export interface FakeAccount {
+  accountId: string
+  provider: string
+  email: string | null
+  name: string
+  status: string
 }
 
 export function openAccountStore(options?: {

@@ -33,6 +33,15 @@ const SCHEMA = [
    )`,
   // Webhooks name the account only, not the user.
   'CREATE INDEX IF NOT EXISTS demo_accounts_account_id ON demo_accounts (account_id)',
+  // Offline only: what the embedded fake Pyas knows, so a restart does not make "Pyas" forget
+  // the accounts (real Pyas keeps them; the fake lives in memory).
+  `CREATE TABLE IF NOT EXISTS demo_fake_pyas_accounts (
+     account_id text PRIMARY KEY,
+     provider   text NOT NULL,
+     email      text,
+     name       text NOT NULL,
+     status     text NOT NULL
+   )`,
 ]
 
 const ACCOUNT_COLUMNS = `account_id AS "accountId", provider, email, name, status, scopes,
@@ -185,6 +194,28 @@ export async function openAccountStore({ databaseUrl, dataDir } = {}) {
               [accountId, userId],
             )
       return rows.length
+    },
+
+    /** Offline: the fake Pyas's accounts, as last seen. */
+    listFakeAccounts() {
+      return query(
+        'SELECT account_id AS "accountId", provider, email, name, status FROM demo_fake_pyas_accounts',
+      )
+    },
+
+    /** Offline: records an account the fake Pyas connected, or a change of its status. */
+    async saveFakeAccount({ accountId, provider, email, name, status }) {
+      await query(
+        `INSERT INTO demo_fake_pyas_accounts (account_id, provider, email, name, status)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (account_id) DO UPDATE SET provider = EXCLUDED.provider,
+           email = EXCLUDED.email, name = EXCLUDED.name, status = EXCLUDED.status`,
+        [accountId, provider, email ?? null, name ?? '', status],
+      )
+    },
+
+    async removeFakeAccount(accountId) {
+      await query('DELETE FROM demo_fake_pyas_accounts WHERE account_id = $1', [accountId])
     },
 
     close: () => engine.close(),
