@@ -69,6 +69,9 @@ function send(
     let answered = false
     const req = module.request(options, (res) => {
       answered = true
+      // Errors settle the call through readCapped or the request; a late one (say, the socket
+      // dropping after the answer was taken) only needs a listener so that it is not thrown.
+      res.on('error', () => {})
       const status = res.statusCode ?? 0
       if (!isPassedOnStatus(status)) {
         // Not passed on, so not read: an endless body must not keep the socket streaming.

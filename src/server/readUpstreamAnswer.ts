@@ -33,8 +33,7 @@ function nestsDeeperThan(text: string, limit: number): boolean {
 /**
  * Turns Pyas's answer into the proxy's: 2xx and 4xx JSON keep their status and body (with the API
  * key redacted) plus the rate-limit headers on a 429; anything else, and JSON nested deeper than
- * 64 levels, is a 502. `value` is the
- * parsed, redacted body (`undefined` on a 502).
+ * 64 levels, is a 502. `value` is the parsed, redacted body (`undefined` on a 502).
  */
 export function readUpstreamAnswer(
   upstream: UpstreamResponse,
