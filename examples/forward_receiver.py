@@ -46,8 +46,11 @@ def handle(payload):
 
 class Receiver(BaseHTTPRequestHandler):
     def do_POST(self):
-        length = int(self.headers.get("content-length") or 0)
-        if length > MAX_BODY_BYTES:
+        try:
+            length = int(self.headers.get("content-length") or 0)
+        except ValueError:
+            return self.answer(400)
+        if length < 0 or length > MAX_BODY_BYTES:
             return self.answer(413)
         body = self.rfile.read(length)  # the raw bytes: the signature covers exactly these
         if not verify(self.headers.get("x-pyas-signature", ""), body):

@@ -160,6 +160,16 @@ async function main() {
       const status = await post(receiverUrl, body, { 'x-pyas-signature': sign(body, now - 301) })
       assert(status === 401, `answered ${status}`)
     })
+    await check('a call with an invalid content-length is refused, not read', async () => {
+      const { request } = await import('node:http')
+      const status = await new Promise((resolve, reject) => {
+        const req = request(receiverUrl, { method: 'POST', headers: { 'content-length': '-1' } })
+        req.on('response', (res) => resolve(res.statusCode))
+        req.on('error', reject)
+        req.end()
+      })
+      assert(status === 413 || status === 400, `answered ${status}`)
+    })
     await check('a call with no signature is refused (401)', async () => {
       const status = await post(receiverUrl, body, {})
       assert(status === 401, `answered ${status}`)

@@ -8,7 +8,13 @@ import {
   type UsePyasConnectOptions,
   usePyasConnect,
 } from '@pyas/react'
-import { createPyasProxy, type PyasProxyOptions, toNodeHandler } from '@pyas/react/server'
+import {
+  createPyasProxy,
+  createPyasWebhookHandler,
+  type PyasProxyOptions,
+  type PyasWebhookEvent,
+  toNodeHandler,
+} from '@pyas/react/server'
 import { createFakePyas, type FakePyas } from '@pyas/react/testing'
 
 const saved: string[] = []
@@ -76,5 +82,22 @@ export const nodeHandler = toNodeHandler(handler)
 createPyasProxy({ baseUrl: 'https://api.pyas.io' })
 // @ts-expect-error timeoutMs is a number
 createPyasProxy({ apiKey: 'k', timeoutMs: '10s' })
+
+// Webhooks: the event union narrows on `type`.
+const seen: PyasWebhookEvent[] = []
+export const webhooks = toNodeHandler(
+  createPyasWebhookHandler({
+    secret: 'whsec_consumer_0123456789',
+    onEvent: (event) => {
+      if (event.type === 'calendars.created') seen.push(event)
+      if (event.type === 'events.updated') {
+        const ids: string[] = event.events.map((ref) => ref.eventId)
+        seen.push({ ...event, events: ids.map((eventId) => ({ calendarId: 'c', eventId })) })
+      }
+      // @ts-expect-error account events carry no calendarIds
+      if (event.type === 'account.inactive') seen.push(event.calendarIds)
+    },
+  }),
+)
 
 export { wrongProvider }

@@ -12,7 +12,7 @@ export type PyasNodeHandler = (
   next?: (error?: unknown) => void,
 ) => void
 
-/** Any Fetch handler, such as the one `createPyasProxy` returns. */
+/** Any Fetch handler, such as the ones `createPyasProxy` and `createPyasWebhookHandler` return. */
 export type FetchHandler = (request: Request) => Response | Promise<Response>
 
 /**
@@ -22,7 +22,9 @@ export type FetchHandler = (request: Request) => Response | Promise<Response>
  */
 export function toNodeHandler(handler: FetchHandler): PyasNodeHandler {
   if (typeof handler !== 'function') {
-    throw new TypeError('toNodeHandler: pass the handler returned by createPyasProxy(options)')
+    throw new TypeError(
+      'toNodeHandler: pass the handler returned by createPyasProxy(options) or createPyasWebhookHandler(options)',
+    )
   }
   const core = (handler as { [PROXY_CORE]?: ProxyCore })[PROXY_CORE]
 

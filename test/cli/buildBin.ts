@@ -25,7 +25,8 @@ export default function setup(): void {
   if (existsSync(BIN) && statSync(BIN).mtimeMs >= newestSource()) return
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], {
     cwd: ROOT,
-    env: { ...process.env, PYAS_BUILD: 'js' },
+    // Vitest sets NODE_ENV=test; the build must be the production one, as `npm run build` makes.
+    env: { ...process.env, NODE_ENV: 'production', PYAS_BUILD: 'js' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
 }

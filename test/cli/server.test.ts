@@ -230,6 +230,24 @@ describe('pyas-proxy shutdown', () => {
     }
   })
 
+  it('should exit at once, with 1, on a second signal while requests are in flight', async () => {
+    const hungPyas = await serveStandIn(() => {})
+    const bin = await startBin({ PYAS_API_KEY: API_KEY, PYAS_BASE_URL: hungPyas.url })
+    try {
+      const inFlight = send(`${bin.url}${OAUTH}`).catch((error: Error) => error)
+      await bin.waitFor(() => hungPyas.received.length === 1)
+      const started = Date.now()
+      bin.child.kill('SIGTERM')
+      await bin.waitFor(() => bin.stderr().includes('SIGTERM: stopping'))
+      expect(await bin.stop('SIGINT')).toBe(1)
+      expect(Date.now() - started).toBeLessThan(3_000)
+      expect(bin.stderr()).toContain('SIGINT again: exiting now')
+      expect(await inFlight).toBeInstanceOf(Error)
+    } finally {
+      await hungPyas.close()
+    }
+  })
+
   it('should stop waiting for a request after 10 s and still exit 0', {
     timeout: 20_000,
   }, async () => {
@@ -246,7 +264,7 @@ describe('pyas-proxy shutdown', () => {
       expect(await bin.stop('SIGTERM')).toBe(0)
       const waited = Date.now() - started
       expect(waited).toBeGreaterThanOrEqual(9_900)
-      expect(waited).toBeLessThan(12_000)
+      expect(waited).toBeLessThan(13_000)
       expect(await inFlight).toBeInstanceOf(Error)
       expect(bin.stderr()).toContain('requests still running after 10 s')
     } finally {

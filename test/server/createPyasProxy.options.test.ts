@@ -109,7 +109,7 @@ describe('createPyasProxy options', () => {
 describe('toNodeHandler', () => {
   it('should throw a clear error when not given a handler', () => {
     expect(() => toNodeHandler(undefined as never)).toThrow(
-      'toNodeHandler: pass the handler returned by createPyasProxy(options)',
+      'toNodeHandler: pass the handler returned by createPyasProxy(options) or createPyasWebhookHandler(options)',
     )
   })
 })
