@@ -98,7 +98,11 @@ export type FakePyasFetch = (input: string | URL | Request, init?: RequestInit) 
 export interface FakePyas {
   /** Answers a request like `fetch`, e.g. `createPyasProxy({apiKey, fetch: fake.fetch})`. */
   fetch: FakePyasFetch
-  /** Answers a `Request`: a Fetch handler to mount under any path prefix. */
+  /**
+   * Answers a `Request`: a Fetch handler to mount under any path prefix. The consent URLs it
+   * returns and a relative `redirectUrl` use the origin the browser used (`Host`, see
+   * `trustForwardedHeaders`); only a request without `Host` falls back to its own URL.
+   */
   handle: (request: Request) => Promise<Response>
   /**
    * A `fetch` for one browser request: the consent URLs it returns are on the origin that

@@ -125,7 +125,7 @@ export function accountChooserPage(props: AccountChooserProps): string {
 <form method="get" action="${escapeHtml(props.consentPath)}" novalidate>
 ${consentFields(props)}<input type="hidden" name="account" value="chosen">
 <label for="email">Email address</label>
-<input id="email" name="email" type="email" autocomplete="email" required${invalid}>${error}
+<input id="email" name="email" type="email" autocomplete="email" required autofocus${invalid}>${error}
 <div class="actions">
 <button type="submit" class="allow">Next</button>
 </div>

@@ -54,6 +54,7 @@ describe('createFakePyas consent page', () => {
     const email = chooser.page.getByRole('textbox', { name: 'Email address' })
     expect(email).toHaveAttribute('type', 'email')
     expect(email).toHaveAttribute('autocomplete', 'email')
+    expect(email).toHaveAttribute('autofocus')
     expect(email).toHaveValue('')
     ;(email as HTMLInputElement).value = ' grace@example.org '
 
