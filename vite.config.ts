@@ -42,30 +42,6 @@ function lazyMswInCommonJs(): Plugin {
 }
 
 /**
- * The `pyas-proxy` bin is ESM only (Node ≥ 20 runs it directly): its CommonJS copies are dropped.
- * Its entry keeps the `#!/usr/bin/env node` line (checked here, so a build never ships a bin
- * that cannot run).
- */
-function esmOnlyCli(): Plugin {
-  return {
-    name: 'pyas:esm-only-cli',
-    apply: 'build',
-    generateBundle(options, bundle) {
-      for (const fileName of Object.keys(bundle)) {
-        if (!fileName.startsWith('cli/')) continue
-        if (options.format === 'cjs') delete bundle[fileName]
-        const chunk = bundle[fileName]
-        if (fileName === 'cli/pyas-proxy.js' && chunk?.type === 'chunk') {
-          if (!chunk.code.startsWith('#!/usr/bin/env node\n')) {
-            chunk.code = `#!/usr/bin/env node\n${chunk.code}`
-          }
-        }
-      }
-    },
-  }
-}
-
-/**
  * In the ES build, `msw` is loaded with a top-level `await import()` whose failure is kept for
  * later: `import { createFakePyas } from '@pyas/react/testing'` then works in plain Node ESM
  * without msw installed, and only using `pyasHandlers()` throws (with the loader's error as its
@@ -85,6 +61,30 @@ function lazyMswInEs(): Plugin {
       const missing = `(cause) => { const fail = () => { throw new Error("@pyas/react/testing: pyasHandlers() needs msw 2, an optional peer dependency: npm i -D msw@2", { cause }) }; const stub = new Proxy(function () {}, { get: fail, apply: fail, construct: fail }); return new Proxy({}, { get: (_, name) => (name === 'then' ? undefined : stub) }) }`
       const lazy = `const ${binding} = await import("msw").catch(${missing});`
       return { code: code.replace(eager, lazy), map: null }
+    },
+  }
+}
+
+/**
+ * The `pyas-proxy` bin is ESM only (Node ≥ 20 runs it directly): its CommonJS copies are dropped.
+ * Its entry keeps the `#!/usr/bin/env node` line (checked here, so a build never ships a bin
+ * that cannot run).
+ */
+function esmOnlyCli(): Plugin {
+  return {
+    name: 'pyas:esm-only-cli',
+    apply: 'build',
+    generateBundle(options, bundle) {
+      for (const fileName of Object.keys(bundle)) {
+        if (!fileName.startsWith('cli/')) continue
+        if (options.format === 'cjs') delete bundle[fileName]
+        const chunk = bundle[fileName]
+        if (fileName === 'cli/pyas-proxy.js' && chunk?.type === 'chunk') {
+          if (!chunk.code.startsWith('#!/usr/bin/env node\n')) {
+            chunk.code = `#!/usr/bin/env node\n${chunk.code}`
+          }
+        }
+      }
     },
   }
 }
@@ -123,8 +123,8 @@ export default defineConfig({
         }),
     copyStyles(),
     lazyMswInCommonJs(),
-    esmOnlyCli(),
     lazyMswInEs(),
+    esmOnlyCli(),
   ],
   build: {
     lib: {

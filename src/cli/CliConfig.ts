@@ -1,4 +1,4 @@
-import type { PyasProvider } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
 
 /** Everything `pyas-proxy` reads from its environment, validated. */
 export interface CliConfig {
@@ -8,7 +8,7 @@ export interface CliConfig {
   /** `undefined` means no origin check. */
   allowedOrigins: string[] | undefined
   /** `undefined` means all three. */
-  providers: PyasProvider[] | undefined
+  providers: ProviderId[] | undefined
   /** Bounds Pyas's answer, the authorize call and each forward attempt. */
   timeoutMs: number
   /** `undefined` means the proxy's default. */

@@ -57,6 +57,10 @@ export function createCliServer(config: CliConfig, log: CliLog): CliServer {
   const proxy = toNodeHandler(
     createPyasProxy({
       apiKey: config.apiKey,
+      logger: {
+        error: (message, details) => log.error(message, { details: String(details) }),
+        warn: (message, details) => log.warn(message, { details: String(details) }),
+      },
       baseUrl: config.baseUrl,
       providers: config.providers,
       allowedOrigins: config.allowedOrigins,

@@ -1,5 +1,3 @@
-import { format } from 'node:util'
-
 /** One access-log line: when the request arrived, what it asked, how it ended, how long it took. */
 export interface RequestLine {
   t: string
@@ -42,10 +40,4 @@ export function createLog(secrets: readonly string[], stdout: Output, stderr: Ou
     warn: (msg, fields) => emit('warn', msg, fields),
     error: (msg, fields) => emit('error', msg, fields),
   }
-}
-
-/** Routes `console.error`/`console.warn` (the proxy reports internal errors there) into the log. */
-export function captureConsole(log: CliLog): void {
-  console.error = (...args: unknown[]) => log.error(format(...args))
-  console.warn = (...args: unknown[]) => log.warn(format(...args))
 }

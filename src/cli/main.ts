@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { CliConfig } from './CliConfig.js'
 import { ConfigError } from './CliConfig.js'
 import { createCliServer } from './createCliServer.js'
-import { captureConsole, createLog } from './createLog.js'
+import { createLog } from './createLog.js'
 import { readConfig, VARIABLES } from './readConfig.js'
 
 const SHUTDOWN_GRACE_MS = 10_000
@@ -75,7 +75,6 @@ export async function main(argv: readonly string[]): Promise<number | undefined>
     return 0
   }
 
-  captureConsole(log)
   const { server, inFlight, drain } = createCliServer(config, log)
   server.keepAliveTimeout = 30_000
   try {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { PROVIDERS, type PyasProvider } from '../core/types.js'
+import { PROVIDERS, type ProviderId } from '../core/providers.js'
 import { type CliConfig, ConfigError } from './CliConfig.js'
 
 /** The variables `pyas-proxy` reads; any other `PYAS_*` one is reported as a likely typo. */
@@ -104,17 +104,17 @@ function origins(env: Env): string[] | undefined {
   return items?.map((item) => new URL(item).origin)
 }
 
-function providers(env: Env): PyasProvider[] | undefined {
+function providers(env: Env): ProviderId[] | undefined {
   const items = list(env, 'PYAS_PROVIDERS')?.map((item) => item.toLowerCase())
   for (const item of items ?? []) {
-    if (!PROVIDERS.includes(item as PyasProvider)) {
+    if (!PROVIDERS.includes(item as ProviderId)) {
       throw new ConfigError(
         'PYAS_PROVIDERS',
         `holds ${JSON.stringify(item)}, which is not a provider; use ${PROVIDERS.join(', ')}`,
       )
     }
   }
-  return items ? [...new Set(items as PyasProvider[])] : undefined
+  return items ? [...new Set(items as ProviderId[])] : undefined
 }
 
 function integer(env: Env, name: string, min: number, max: number): number | undefined {

@@ -17,6 +17,9 @@ export type PyasConnectErrorCode =
   | 'popup_closed'
   | 'storage_unavailable'
 
+/** The `cause` of the error a tab gives when another tab claimed the code and never finished. */
+export const OTHER_TAB = 'other_tab'
+
 /** Extra details a {@link PyasConnectError} may carry. */
 export interface PyasConnectErrorOptions {
   /** A message to use instead of the default one for the code. */

@@ -9,7 +9,7 @@ import {
   initialConnectState,
   isPendingStatus,
 } from './connectReducer.js'
-import { isFramed } from './env.js'
+import { createMemoryStorage, isFramed } from './env.js'
 import { emitEvent, type PyasEvent, type PyasEventType } from './events.js'
 import { type ConnectMessages, localizeError } from './localizeError.js'
 import { PyasConnectError, toPyasConnectError } from './PyasConnectError.js'
@@ -145,9 +145,12 @@ export function createConnectFlow(
     following = undefined
   }
 
-  /** What settling a callback needs; only a callback read from this page's URL may be handed off. */
-  const callbackDeps = (fromUrl: boolean): CallbackDeps => {
-    const { getStorage, client } = runtime()
+  /**
+   * What settling a callback needs. Only a callback read from this page's URL may be handed off;
+   * one a popup handed over is settled with the storage its attempt was saved in.
+   */
+  const callbackDeps = (fromUrl: boolean, getStorage = runtime().getStorage): CallbackDeps => {
+    const { client } = runtime()
     return fromUrl ? { getStorage, client, handOff: handOffToOpener } : { getStorage, client }
   }
 
@@ -254,21 +257,30 @@ export function createConnectFlow(
       popup?.close()
       fail(error, oauthState)
     }
+    const record = {
+      state: oauthState,
+      provider,
+      name: (input.name as string).trim(),
+      mode,
+      createdAt: Date.now(),
+      // Stored as JSON, so the absent optional fields leave no key.
+      email,
+      returnTo: safeReturnTo(input.returnTo),
+      replaces: input.savedAccount?.accountId || undefined,
+    }
+    let attemptStorage = getStorage
     try {
-      saveAttempt(getStorage(), {
-        state: oauthState,
-        provider,
-        name: (input.name as string).trim(),
-        mode,
-        createdAt: Date.now(),
-        // Stored as JSON, so the absent optional fields leave no key.
-        email,
-        returnTo: safeReturnTo(input.returnTo),
-        replaces: input.savedAccount?.accountId || undefined,
-      })
+      saveAttempt(getStorage(), record)
     } catch (cause) {
-      abandon(new PyasConnectError('storage_unavailable', { cause }))
-      return
+      // A popup connect never leaves the page, so its attempt can live in memory: that keeps it
+      // working in a frame whose browser blocks third-party storage (any access throws there).
+      if (!popup) {
+        abandon(new PyasConnectError('storage_unavailable', { cause }))
+        return
+      }
+      const memory = createMemoryStorage()
+      saveAttempt(memory, record)
+      attemptStorage = () => memory
     }
     let url: string
     try {
@@ -288,7 +300,8 @@ export function createConnectFlow(
     }
     popup.location.href = url
     endPopup = watchPopup(popup, oauthState, {
-      onCallback: (params) => follow(store.fromMessage(params, callbackDeps(false))),
+      onCallback: (params) =>
+        follow(store.fromMessage(params, callbackDeps(false, attemptStorage))),
       onClosed: () => fail(new PyasConnectError('popup_closed'), oauthState),
     })
   }

@@ -27,3 +27,18 @@ export function isFramed(win: Pick<Window, 'top' | 'self'> = window): boolean {
     return true
   }
 }
+
+/** A `Storage` in memory, for an attempt that must not fail where site storage is blocked. */
+export function createMemoryStorage(): Storage {
+  const items = new Map<string, string>()
+  return {
+    get length() {
+      return items.size
+    },
+    key: (index) => [...items.keys()][index] ?? null,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, String(value)),
+    removeItem: (key) => void items.delete(key),
+    clear: () => items.clear(),
+  }
+}

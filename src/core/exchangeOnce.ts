@@ -10,11 +10,8 @@ import {
 } from './attempts.js'
 import { randomBase64Url } from './env.js'
 import { enConnect } from './messages.js'
-import { PyasConnectError, toPyasConnectError } from './PyasConnectError.js'
+import { OTHER_TAB, PyasConnectError, toPyasConnectError } from './PyasConnectError.js'
 import type { ProxyClient } from './proxyClient.js'
-
-/** The `cause` of the error a tab gives when another tab claimed the code and never finished. */
-export const OTHER_TAB = 'other_tab'
 
 /** How long a tab waits for another tab's exchange of the same code. */
 export const CLAIM_WAIT_MS = 30_000

@@ -1,6 +1,5 @@
-import { OTHER_TAB } from './exchangeOnce.js'
 import { type enConnect, formatMessage } from './messages.js'
-import type { PyasConnectError } from './PyasConnectError.js'
+import { OTHER_TAB, type PyasConnectError } from './PyasConnectError.js'
 
 /** The texts the connect flow shows: the English part of the table, or the app's over it. */
 export type ConnectMessages = typeof enConnect

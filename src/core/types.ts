@@ -1,9 +1,5 @@
 import type { ProviderId } from './providers.js'
 
-// The server and the test kit still import the provider facts from here under their old name.
-export type { ProviderId as PyasProvider } from './providers.js'
-export { PROVIDERS, REQUIRED_SCOPES } from './providers.js'
-
 /** A connected account, as Pyas returns it from `POST /{provider}/connect`. */
 export interface PyasAccount {
   /** Pyas's id for the account. Save it: every later Pyas call needs it. */

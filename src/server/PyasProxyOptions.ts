@@ -1,4 +1,5 @@
-import type { PyasAccount, PyasProvider } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
+import type { PyasAccount } from '../core/types.js'
 
 /** The two proxied Pyas calls: `GET {provider}/oauth` and `POST {provider}/connect`. */
 export type PyasProxyAction = 'oauth' | 'connect'
@@ -8,7 +9,7 @@ export interface PyasAuthorizeContext {
   /** The incoming request (read its cookies or session header; do not consume its body). */
   request: Request
   /** The provider in the path. */
-  provider: PyasProvider
+  provider: ProviderId
   /** The action in the path. */
   action: PyasProxyAction
   /** The `email` query parameter of an `oauth` call for google or microsoft; otherwise `undefined`. */
@@ -20,7 +21,7 @@ export interface PyasConnectedContext {
   /** The incoming `connect` request (its body has already been read). */
   request: Request
   /** The provider the account was connected with. */
-  provider: PyasProvider
+  provider: ProviderId
 }
 
 /** Decides whether a request's `Origin` may use the proxy. */
@@ -62,7 +63,7 @@ export interface PyasProxyOptions {
    * The providers this proxy serves; the others answer 404.
    * @defaultValue `['google', 'microsoft', 'zoom']`
    */
-  providers?: readonly PyasProvider[]
+  providers?: readonly ProviderId[]
   /**
    * Origins allowed to call the proxy: a list of origins (`'https://app.example.com'`) or a
    * predicate (only a literal `true` allows). When set, a POST must carry an allowed `Origin`; a

@@ -1,4 +1,4 @@
-import type { PyasProvider } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
 
 /** The account triggers: their webhook has an empty body. */
 export type PyasAccountWebhookType = 'account.connected' | 'account.inactive' | 'account.deleted'
@@ -21,14 +21,14 @@ export interface PyasAccountWebhookEvent {
   /** From the `x-pyas-account-id` header. */
   accountId: string
   /** From the `x-provider` header (`Google`, `Microsoft` or `Zoom`), lower-cased. */
-  provider: PyasProvider
+  provider: ProviderId
 }
 
 /** Calendars of the account were created or deleted. */
 export interface PyasCalendarsWebhookEvent {
   type: PyasCalendarsWebhookType
   accountId: string
-  provider: PyasProvider
+  provider: ProviderId
   /** The calendars concerned, from the body's `calendarIds`. */
   calendarIds: string[]
 }
@@ -43,7 +43,7 @@ export interface PyasWebhookEventRef {
 export interface PyasEventsWebhookEvent {
   type: PyasEventsWebhookType
   accountId: string
-  provider: PyasProvider
+  provider: ProviderId
   /** The events concerned, from the body's `events`. */
   events: PyasWebhookEventRef[]
 }

@@ -1,4 +1,4 @@
-import type { PyasProvider } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
 import { createUpstreamCaller } from './createUpstreamCaller.js'
 import { FORBIDDEN, INTERNAL_ERROR, NOT_FOUND, ONLY_GET, ONLY_POST } from './jsonResult.js'
 import { matchRoute } from './matchRoute.js'
@@ -13,7 +13,7 @@ import type { ResolvedProxyOptions } from './resolveProxyOptions.js'
  * `authorize`.
  */
 function oauthTarget(
-  provider: PyasProvider,
+  provider: ProviderId,
   search: string,
 ): { path: string; email: string | undefined } {
   const params = new URLSearchParams(search)

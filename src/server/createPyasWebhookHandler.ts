@@ -5,13 +5,15 @@ import type {
   PyasWebhookLogger,
 } from './PyasWebhookOptions.js'
 import { parseWebhookEvent } from './parseWebhookEvent.js'
-import { readRequestBody } from './readLimited.js'
+import { readRequestBody } from './readCapped.js'
 import { redactText } from './redactSecret.js'
 import { safeEqual, secretDigest } from './safeEqual.js'
 
 const NAME = 'createPyasWebhookHandler'
 const MIN_SECRET_LENGTH = 16
 const MAX_INTEGER = 2 ** 31 - 1
+/** A sender that has not finished its body by then is cut off: a slow client holds no request. */
+const BODY_TIMEOUT_MS = 10_000
 
 function fail(message: string): never {
   throw new Error(`${NAME}: ${message}`)
@@ -26,6 +28,7 @@ const answers = {
   methodNotAllowed: () => json(405, { error: 'method_not_allowed' }, { allow: 'POST' }),
   unauthorized: () => json(401, { error: 'unauthorized' }),
   tooLarge: () => json(413, { error: 'payload_too_large' }),
+  timeout: () => json(408, { error: 'request_timeout' }),
   invalid: () => json(400, { error: 'invalid_webhook' }),
   ignored: () => json(202, { ignored: 'unknown_event' }),
   internalError: () => json(500, { error: 'internal_error' }),
@@ -76,10 +79,13 @@ export function createPyasWebhookHandler(options: PyasWebhookHandlerOptions): Py
     if (token === null || !(await safeEqual(token, expected))) return answers.unauthorized()
     const length = request.headers.get('content-length')
     if (length !== null && Number(length) > maxBodyBytes) return answers.tooLarge()
-    const bytes = await readRequestBody(request, maxBodyBytes).catch(() => undefined)
+    const bytes = await readRequestBody(request, maxBodyBytes, BODY_TIMEOUT_MS).catch(
+      () => undefined,
+    )
     // The sender left mid-body: nobody is there to read an answer, but say what it was.
     if (bytes === undefined) return answers.invalid()
-    if (bytes === null) return answers.tooLarge()
+    if (bytes === 'too_large') return answers.tooLarge()
+    if (bytes === 'timeout') return answers.timeout()
     const parsed = parseWebhookEvent(request.headers, bytes)
     if (parsed.kind === 'invalid') return answers.invalid()
     if (parsed.kind === 'unknown') {

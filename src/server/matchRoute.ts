@@ -1,9 +1,9 @@
-import type { PyasProvider } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
 import type { PyasProxyAction } from './PyasProxyOptions.js'
 
 /** A request the proxy serves: `{provider}/{action}` as the last two path segments. */
 export interface Route {
-  readonly provider: PyasProvider
+  readonly provider: ProviderId
   readonly action: PyasProxyAction
   /** The raw query string, without `?`. */
   readonly search: string
@@ -37,5 +37,5 @@ export function matchRoute(url: string, providers: ReadonlySet<string>): Route |
   const action = path.slice(actionStart + 1)
   const provider = path.slice(providerStart + 1, actionStart)
   if ((action !== 'oauth' && action !== 'connect') || !providers.has(provider)) return null
-  return { provider: provider as PyasProvider, action, search }
+  return { provider: provider as ProviderId, action, search }
 }

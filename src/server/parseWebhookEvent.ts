@@ -1,4 +1,4 @@
-import type { PyasProvider } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
 import type {
   PyasAccountWebhookType,
   PyasCalendarsWebhookType,
@@ -28,7 +28,7 @@ const EVENTS: ReadonlySet<string> = new Set<PyasEventsWebhookType>([
   'events.deleted',
 ])
 // Pyas spells them `Google`, `Microsoft`, `Zoom`; any case is accepted.
-const PROVIDERS: ReadonlyMap<string, PyasProvider> = new Map([
+const PROVIDERS: ReadonlyMap<string, ProviderId> = new Map([
   ['google', 'google'],
   ['microsoft', 'microsoft'],
   ['zoom', 'zoom'],

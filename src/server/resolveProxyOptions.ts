@@ -1,4 +1,4 @@
-import { PROVIDERS, type PyasProvider } from '../core/types.js'
+import { PROVIDERS, type ProviderId } from '../core/providers.js'
 import type { PyasLogger, PyasOriginPredicate, PyasProxyOptions } from './PyasProxyOptions.js'
 
 /** `PyasProxyOptions` after validation, with defaults filled in. */
@@ -58,11 +58,11 @@ function resolveProviders(value: unknown): ReadonlySet<string> {
   if (value === undefined) return new Set(PROVIDERS)
   if (!Array.isArray(value)) fail('`providers` must be an array such as ["google", "zoom"]')
   for (const provider of value) {
-    if (!PROVIDERS.includes(provider as PyasProvider)) {
+    if (!PROVIDERS.includes(provider as ProviderId)) {
       fail(`unknown provider ${describe(provider)} in \`providers\`; use ${PROVIDERS.join(', ')}`)
     }
   }
-  return new Set(value as PyasProvider[])
+  return new Set(value as ProviderId[])
 }
 
 function resolveOrigins(value: unknown): OriginCheck | null {

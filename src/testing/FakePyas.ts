@@ -1,4 +1,5 @@
-import type { PyasAccount, PyasProvider } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
+import type { PyasAccount } from '../core/types.js'
 import type { FakePyasAccountStatus } from './accountLifecycle.js'
 import type { FakePyasWebhook } from './deliverWebhook.js'
 import type { FakePyasRequest } from './describeRequest.js'
@@ -33,7 +34,7 @@ export interface FakePyasOptions {
    * The scopes connected accounts are granted, per provider; `fake.grantScopes()` changes them later.
    * @defaultValue what a real connection grants, e.g. `['meeting:write', 'user:read']` for zoom
    */
-  scopes?: Partial<Record<PyasProvider, readonly string[]>>
+  scopes?: Partial<Record<ProviderId, readonly string[]>>
   /**
    * Take the browser's origin from `x-forwarded-host` and `x-forwarded-proto` (first value each)
    * rather than from `Host` and the request's scheme. Turn it on only behind a reverse proxy that
@@ -128,9 +129,9 @@ export interface FakePyas {
    */
   failNext: (kind: FakePyasFailure, options?: FailNextOptions) => void
   /** Sets the scopes new connections of `provider` get; `null` restores the default. */
-  grantScopes: (provider: PyasProvider, scopes: readonly string[] | null) => void
+  grantScopes: (provider: ProviderId, scopes: readonly string[] | null) => void
   /** Mints a valid single-use code, as if the user had clicked Allow. */
-  issueCode: (provider: PyasProvider, options?: IssueCodeOptions) => string
+  issueCode: (provider: ProviderId, options?: IssueCodeOptions) => string
   /**
    * Clicks Allow (default) or Deny on a consent URL; resolves to the URL the user returns to.
    * `options.email` allows as another account. A decision other than `'allow'`/`'deny'` or an

@@ -1,4 +1,4 @@
-import type { PyasProvider } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
 import { describePrompt } from './consentPrompt.js'
 import { consentStyles } from './consentStyles.js'
 import { escapeHtml } from './escapeHtml.js'
@@ -8,7 +8,7 @@ import { describeScope } from './scopeDescriptions.js'
 /** What the consent page and its account chooser show and send on. Every field is escaped. */
 export interface ConsentPageProps {
   appName: string
-  provider: PyasProvider
+  provider: ProviderId
   email: string
   state: string | undefined
   /** The `prompt` values on the consent URL, kept through the account chooser. */

@@ -1,4 +1,4 @@
-import type { PyasProvider } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
 import type { FakePyasFetch } from './FakePyas.js'
 import { FakePyasError } from './FakePyasError.js'
 import { PROVIDER_DETAILS } from './providerDetails.js'
@@ -21,7 +21,7 @@ export interface FakePyasWebhook {
   /** The account, sent as `x-pyas-account-id`. */
   accountId: string
   /** The account's provider, sent as `x-provider` (`Google`, `Microsoft` or `Zoom`). */
-  provider: PyasProvider
+  provider: ProviderId
   /** The JSON body of a calendars or events webhook; account webhooks have an empty body. */
   body?: unknown
   /** The HTTP status the receiver answered; absent when the request itself failed. */

@@ -1,4 +1,4 @@
-import type { PyasProvider } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
 import { isProvider } from './providerDetails.js'
 import type { FakePyasRoute } from './routeRequest.js'
 
@@ -9,7 +9,7 @@ export interface FakePyasRequest {
   /** URL path, including the prefix the fake is mounted under. */
   path: string
   /** The provider of an API call or a consent page. */
-  provider?: PyasProvider
+  provider?: ProviderId
   /** Which endpoint answered; absent for a 404. */
   action?: 'oauth' | 'connect' | 'consent' | 'decision'
   /** Query parameters (the last value of a repeated one). */

@@ -1,4 +1,5 @@
-import type { PyasAccount, PyasProvider } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
+import type { PyasAccount } from '../core/types.js'
 import type { FakePyasWebhook, WebhookTarget } from './deliverWebhook.js'
 import type { FakePyasRequest } from './describeRequest.js'
 import type { QueuedFailure } from './failureResponse.js'
@@ -7,7 +8,7 @@ import { randomAccountId, randomBase36 } from './randomIds.js'
 
 /** What a code was issued for; the connect call turns it into an account. */
 export interface IssuedCode {
-  provider: PyasProvider
+  provider: ProviderId
   email: string
   state: string | undefined
 }
@@ -19,8 +20,8 @@ export interface FakePyasState {
   appName: string
   redirectUrl: (request: Request) => string | URL
   trustForwardedHeaders: boolean
-  initialScopes: Partial<Record<PyasProvider, readonly string[]>>
-  scopes: Map<PyasProvider, readonly string[]>
+  initialScopes: Partial<Record<ProviderId, readonly string[]>>
+  scopes: Map<ProviderId, readonly string[]>
   codes: Map<string, IssuedCode>
   accounts: PyasAccount[]
   failures: QueuedFailure[]
@@ -31,7 +32,7 @@ export interface FakePyasState {
 }
 
 /** The scopes a new connection of `provider` is granted right now. */
-export function grantedScopes(state: FakePyasState, provider: PyasProvider): string[] {
+export function grantedScopes(state: FakePyasState, provider: ProviderId): string[] {
   const override = state.scopes.get(provider)
   return [...(override ?? state.initialScopes[provider] ?? PROVIDER_DETAILS[provider].scopes)]
 }

@@ -1,4 +1,4 @@
-import type { PyasProvider } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
 import { announceConnected } from './accountLifecycle.js'
 import { browserOrigin } from './browserOrigin.js'
 import type { FakePyasRequest } from './describeRequest.js'
@@ -18,7 +18,7 @@ import { validateConnectBody, validateOAuthQuery } from './validatePyasInput.js'
 /** An API route the fake serves. */
 export interface ApiRoute {
   kind: 'oauth' | 'connect'
-  provider: PyasProvider
+  provider: ProviderId
   prefix: string
 }
 

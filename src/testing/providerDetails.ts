@@ -1,4 +1,4 @@
-import { PROVIDERS, type PyasProvider } from '../core/types.js'
+import { PROVIDERS, type ProviderId } from '../core/providers.js'
 
 /** How the fake presents one provider on its consent page and in connected accounts. */
 export interface ProviderDetails {
@@ -14,7 +14,7 @@ export interface ProviderDetails {
   scopes: readonly string[]
 }
 
-export const PROVIDER_DETAILS: Readonly<Record<PyasProvider, ProviderDetails>> = {
+export const PROVIDER_DETAILS: Readonly<Record<ProviderId, ProviderDetails>> = {
   google: {
     displayName: 'Google Calendar',
     company: 'Google',
@@ -48,6 +48,6 @@ export const PROVIDER_DETAILS: Readonly<Record<PyasProvider, ProviderDetails>> =
 }
 
 /** Narrows any value to a provider name. */
-export function isProvider(value: unknown): value is PyasProvider {
+export function isProvider(value: unknown): value is ProviderId {
   return typeof value === 'string' && (PROVIDERS as readonly string[]).includes(value)
 }

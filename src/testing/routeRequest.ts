@@ -1,9 +1,9 @@
-import type { PyasProvider } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
 import { isProvider } from './providerDetails.js'
 
 /** Where a request lands in the fake. `prefix` is the path the fake is mounted under. */
 export type FakePyasRoute =
-  | { kind: 'oauth' | 'connect'; provider: PyasProvider; prefix: string }
+  | { kind: 'oauth' | 'connect'; provider: ProviderId; prefix: string }
   | { kind: 'consent' | 'decision'; prefix: string }
   | { kind: 'not_found' }
 

@@ -1,4 +1,5 @@
-import type { PyasProvider, PyasValidationError } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
+import type { PyasValidationError } from '../core/types.js'
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/
 
@@ -9,7 +10,7 @@ export function isValidEmail(value: string): boolean {
 
 /** Pyas's validation of `GET /{provider}/oauth`: google and microsoft need a valid `email`. */
 export function validateOAuthQuery(
-  provider: PyasProvider,
+  provider: ProviderId,
   query: URLSearchParams,
 ): PyasValidationError[] {
   if (provider === 'zoom') return []

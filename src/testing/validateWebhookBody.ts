@@ -1,4 +1,4 @@
-import type { PyasProvider } from '../core/types.js'
+import type { ProviderId } from '../core/providers.js'
 import { PROVIDER_DETAILS } from './providerDetails.js'
 
 const CALENDAR_EVENTS = ['calendars.created', 'calendars.deleted']
@@ -13,7 +13,7 @@ const isId = (value: unknown): value is string => typeof value === 'string' && v
  */
 export function validateWebhookBody(
   event: unknown,
-  provider: PyasProvider,
+  provider: ProviderId,
   body: unknown,
   caller: string,
 ): unknown {

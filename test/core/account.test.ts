@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { missingScopes } from '../../src/core/account.js'
-import { PROVIDERS, type PyasProvider, REQUIRED_SCOPES } from '../../src/core/types.js'
+import { PROVIDERS, type ProviderId, REQUIRED_SCOPES } from '../../src/core/providers.js'
 
 const GOOGLE_EVENTS = 'https://www.googleapis.com/auth/calendar.events'
 
@@ -57,7 +57,7 @@ describe('missingScopes', () => {
   })
 
   it('should give an empty list for an unknown provider', () => {
-    expect(missingScopes('yahoo' as PyasProvider, [])).toEqual([])
+    expect(missingScopes('yahoo' as ProviderId, [])).toEqual([])
   })
 })
 

@@ -7,12 +7,7 @@ import {
   saveOutcome,
   writeClaim,
 } from '../../src/core/attempts.js'
-import {
-  type CallbackDeps,
-  type CallbackResult,
-  fromOutcome,
-  MAX_DESCRIPTION,
-} from '../../src/core/callbackFlow.js'
+import { type CallbackDeps, type CallbackResult, fromOutcome } from '../../src/core/callbackFlow.js'
 import { type CallbackStore, createCallbackStore } from '../../src/core/callbackStore.js'
 import { PyasConnectError } from '../../src/core/PyasConnectError.js'
 import type { ProxyClient } from '../../src/core/proxyClient.js'

@@ -1,8 +1,9 @@
 import { vi } from 'vitest'
 import type { AttemptRecord } from '../../src/core/attempts.js'
 import type { PyasConnectErrorCode } from '../../src/core/PyasConnectError.js'
+import { type ProviderId, REQUIRED_SCOPES } from '../../src/core/providers.js'
 import type { ProxyClient } from '../../src/core/proxyClient.js'
-import { type PyasAccount, type PyasProvider, REQUIRED_SCOPES } from '../../src/core/types.js'
+import type { PyasAccount } from '../../src/core/types.js'
 
 /** Every error code of the public contract. */
 export const ERROR_CODES: readonly PyasConnectErrorCode[] = [
@@ -100,10 +101,7 @@ export function fakeBrowser(href: string, log: string[] = []) {
   return { location, history, log }
 }
 
-export function makeAccount(
-  provider: PyasProvider = 'google',
-  overrides: Partial<PyasAccount> = {},
-) {
+export function makeAccount(provider: ProviderId = 'google', overrides: Partial<PyasAccount> = {}) {
   return {
     accountId: `acc_${provider}`,
     email: 'ada@example.com',

@@ -70,6 +70,48 @@ describe('popup mode', () => {
     ])
   })
 
+  it('should keep the attempt in memory and still connect where site storage throws', async () => {
+    const popup = fakePopup()
+    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window)
+    const blocked = () => {
+      throw new DOMException('third-party storage is blocked', 'SecurityError')
+    }
+    const storage = new Proxy({} as Storage, { get: blocked })
+    const onConnected = vi.fn()
+    renderWithPyas(
+      <ConnectGoogleButton
+        name="Ada"
+        email="ada@example.com"
+        mode="popup"
+        onConnected={onConnected}
+      />,
+      { provider: { storage } },
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Connect Google Calendar' }))
+    await waitFor(() => expect(popup.location.href).toMatch(/^https:\/\/consent\.example\//))
+    const reporter = popupReports({ state: stateOf(popup), code: 'framed-code' })
+    await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(1))
+    reporter.close()
+    expect(log.connect).toHaveLength(1)
+    expect(screen.getByRole('button')).toHaveAttribute('data-state', 'connected')
+  })
+
+  it('should still refuse a redirect connect where site storage throws', async () => {
+    const storage = new Proxy({} as Storage, {
+      get: () => {
+        throw new DOMException('blocked', 'SecurityError')
+      },
+    })
+    const onError = vi.fn()
+    const { navigate } = renderWithPyas(
+      <ConnectGoogleButton name="Ada" email="ada@example.com" mode="redirect" onError={onError} />,
+      { provider: { storage } },
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Connect Google Calendar' }))
+    expect(onError.mock.calls[0]![0].code).toBe('storage_unavailable')
+    expect(navigate).not.toHaveBeenCalled()
+  })
+
   it('should fail with popup_blocked when window.open returns null, sending nothing', async () => {
     vi.spyOn(window, 'open').mockReturnValue(null)
     const onError = vi.fn()

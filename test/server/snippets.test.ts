@@ -229,7 +229,7 @@ describe('createPyasProxy README snippets', () => {
     const docs = readFileSync(DOCS, 'utf8')
     const blocks = [...docs.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1])
     const snippets = readdirSync(SNIPPETS).filter((file) => file !== 'app.ts')
-    expect(snippets).toHaveLength(6)
+    expect(snippets).toHaveLength(8)
     for (const file of snippets) {
       const source = readFileSync(new URL(file, SNIPPETS), 'utf8')
       expect(blocks).toContain(source.replace('../../../src/server/index.js', '@pyas/react/server'))

@@ -2,7 +2,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
-import type { PyasProvider } from '../../src/core/types.js'
+import type { ProviderId } from '../../src/core/providers.js'
 import { createFakePyas, FakePyasError, type FakePyasFetch } from '../../src/testing/index.js'
 import { API_KEY, post } from './helpers.js'
 
@@ -51,7 +51,7 @@ function setup(status = 204) {
 
 async function connect(
   fake: ReturnType<typeof createFakePyas>,
-  provider: PyasProvider = 'google',
+  provider: ProviderId = 'google',
   email = 'ada@example.com',
 ) {
   const code = fake.issueCode(provider, { email })

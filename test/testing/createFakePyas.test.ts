@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { REQUIRED_SCOPES } from '../../src/core/types.js'
+import { REQUIRED_SCOPES } from '../../src/core/providers.js'
 import { createFakePyas } from '../../src/testing/index.js'
 import { API_KEY, BASE_URL, get, post } from './helpers.js'
 

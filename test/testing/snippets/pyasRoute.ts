@@ -1,15 +1,12 @@
 import { createPyasProxy } from '../../../src/server/index.js'
 import { getFakePyas } from './fakePyas.js'
 
-// Created on the first request, so `next build` (which loads this module) needs no key.
-let live: ((request: Request) => Promise<Response>) | undefined
+// The key is read per request, so `next build` (which loads this module) needs none.
+const live = createPyasProxy({ apiKey: () => process.env.PYAS_API_KEY! })
 
 async function pyas(request: Request): Promise<Response> {
   const fake = getFakePyas()
-  if (!fake) {
-    live ??= createPyasProxy({ apiKey: process.env.PYAS_API_KEY! })
-    return live(request)
-  }
+  if (!fake) return live(request)
   // Offline: the same proxy in front of the fake, whose consent page is on this browser's host.
   const offline = createPyasProxy({
     apiKey: fake.apiKey,
