@@ -6,6 +6,9 @@
 // Rows are written only by the server: the proxy's `onConnected` (the account Pyas returned) and the
 // webhook handler (status changes). Nothing the browser sends is stored as an account.
 
+import { mkdir } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+
 /** @typedef {{ accountId: string, provider: string, email?: string, name?: string, status: string, scopes?: string[] }} PyasAccountLike */
 /** @typedef {{ accountId: string, provider: string, email: string | null, name: string | null, status: string, scopes: string[], connectedAt: string, updatedAt: string }} StoredAccount */
 /** @typedef {{ id: string, name: string, email: string }} DemoUser */
@@ -75,6 +78,8 @@ async function openEngine({ databaseUrl, dataDir }) {
     }
   }
   const { PGlite } = await import('@electric-sql/pglite')
+  // PGlite creates its own folder but not the folders above it (a fresh clone has no .demo-data).
+  if (dataDir) await mkdir(dirname(resolve(dataDir)), { recursive: true })
   // `undefined` keeps the database in memory (tests); a path keeps it on disk across restarts.
   const db = dataDir ? new PGlite(dataDir) : new PGlite()
   await db.waitReady

@@ -136,11 +136,13 @@ describe('account store on PGlite in a data folder', () => {
   it('keeps accounts when reopened, as `npm start` does after a restart', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'pyas-demo-db-'))
     try {
-      const first = await openAccountStore({ dataDir })
+      // A folder whose parent does not exist yet, as `.demo-data/pglite` on a fresh clone.
+      const nested = join(dataDir, 'not-yet', 'pglite')
+      const first = await openAccountStore({ dataDir: nested })
       await first.saveUser({ id: 'u1', name: 'Ada', email: 'ada@example.com' })
       await first.upsertAccount('u1', google('acc_1'))
       await first.close()
-      const second = await openAccountStore({ dataDir })
+      const second = await openAccountStore({ dataDir: nested })
       expect((await second.listAccounts('u1')).map((row) => row.accountId)).toEqual(['acc_1'])
       await second.close()
     } finally {
