@@ -25,19 +25,8 @@ async function openEmbedded(page, demo) {
 
 const connectPosts = (traffic) => traffic.count('POST', '/api/pyas/google/connect')
 
-/**
- * With third-party storage blocked, `connect()` fails before the popup reaches the provider: it
- * saves the attempt with `saveAttempt(getStorage(), …)` (src/core/connectFlow.ts), the default
- * storage getter reads `window.localStorage` (src/core/env.ts), which throws a SecurityError in
- * such a frame, and the flow closes the popup with `storage_unavailable`. A popup connect never
- * leaves the page, so the attempt could be kept in memory instead.
- */
-const BLOCKED_STORAGE_ISSUE =
-  'popup connect in a frame whose localStorage throws ends in storage_unavailable'
-
 function embeddedConnect(launch) {
   return {
-    ...(launch === 'blocked' ? { knownIssue: BLOCKED_STORAGE_ISSUE } : {}),
     name: `Embedded (${launch}): Connect in the cross-site frame → popup → Allow → popup closes, frame connected, one POST`,
     browser: launch,
     async run({ context, page, traffic, demo }) {

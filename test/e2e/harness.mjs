@@ -26,7 +26,7 @@ function withTimeout(promise, ms) {
 }
 
 /**
- * Runs each `{name, run, contextOptions?, timeoutMs?, serial?, browser?, knownIssue?}` in a new context of
+ * Runs each `{name, run, contextOptions?, timeoutMs?, serial?, browser?}` in a new context of
  * `browser`, or of `browsers[test.browser]()` when the test names a launch. `run` gets
  * `{context, page, traffic, demo, metrics}`; after it, no request may carry `x-api-key` and no
  * response may contain the API key. Returns the results, in order.
@@ -60,28 +60,6 @@ export async function runTests(tests, { browser, browsers = {}, demo, metrics })
     }
     await context.close().catch(() => {})
     const ms = Math.round(performance.now() - started)
-    // `knownIssue`: a library bug the test exposes, reported until fixed (strict: once the test
-    // passes, it fails, so the mark is removed with the fix).
-    if (test.knownIssue) {
-      const known = error
-      error = known
-        ? undefined
-        : new Error(`passes now: remove its knownIssue (${test.knownIssue})`)
-      if (known) {
-        const reason = known instanceof Error ? known.message : String(known)
-        console.log(
-          `! ${test.name}: known library issue (${test.knownIssue}): ${reason.split('\n')[0]}`,
-        )
-        results.push({
-          name: test.name,
-          passed: true,
-          knownIssue: test.knownIssue,
-          ms,
-          error: reason,
-        })
-        continue
-      }
-    }
     if (error) {
       console.log(`✗ ${test.name}: ${error instanceof Error ? error.message : String(error)}`)
       if (process.env.E2E_DEBUG && error instanceof Error) console.log(error.stack)
