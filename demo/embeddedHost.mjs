@@ -28,6 +28,7 @@ export function embeddedHostPage(req, res, port) {
   body { margin: 0; font: 15px/1.5 system-ui, sans-serif; color: #1f2937; background: #eef2f7; }
   header { background: #0f766e; color: #fff; padding: 0.75rem 1.25rem; }
   header strong { font-size: 1.05rem; }
+  header code { background: rgba(255, 255, 255, 0.2); color: #fff; }
   main { padding: 1rem 1.25rem 2rem; }
   p { max-width: 60rem; margin: 0 0 0.75rem; }
   code { background: #dde3ea; padding: 0 0.25rem; border-radius: 4px; }
