@@ -4,10 +4,19 @@
 // for ci-summary.mjs, a watchdog, and every process they start stopped again, also on failure.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromiumLaunchOptions } from './chromium.mjs'
 
@@ -453,4 +462,27 @@ export async function roundTrip(browser, { origin, fake, path = '/' }) {
   } finally {
     await page.close().catch(() => {})
   }
+}
+
+/**
+ * Checks that no file under `dir` (a framework's client build) holds the API key or the name of
+ * the header that carries it. Returns a summary for the check's line.
+ */
+export function assertKeyFreeClient(dir, project, apiKey) {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+  assert(
+    files.some((file) => file.endsWith('.js')),
+    `no .js under ${relative(project, dir)}`,
+  )
+  const hits = []
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8')
+    for (const needle of [apiKey, 'x-api-key']) {
+      if (text.includes(needle)) hits.push(`${relative(project, file)} contains "${needle}"`)
+    }
+  }
+  assert(hits.length === 0, hits.join('\n'))
+  return `${files.length} files`
 }

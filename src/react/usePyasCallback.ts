@@ -32,16 +32,7 @@ export function usePyasCallback(options: UsePyasCallbackOptions = {}): UsePyasCa
   // No provider: this flow follows a callback of any provider and never starts one.
   const [flow, state] = useConnectFlow(options)
   return useMemo(
-    () => ({
-      status: state.status,
-      account: state.account,
-      error: state.error,
-      missingScopes: state.missingScopes,
-      emailMismatch: state.emailMismatch,
-      returnTo: state.returnTo,
-      reset: flow.reset,
-      isPending: isPendingStatus(state.status),
-    }),
+    () => ({ ...state, reset: flow.reset, isPending: isPendingStatus(state.status) }),
     [state, flow],
   )
 }

@@ -73,12 +73,7 @@ export function usePyasConnect(options: UsePyasConnectOptions): UsePyasConnectRe
   const [flow, state] = useConnectFlow(options)
   return useMemo(
     () => ({
-      status: state.status,
-      account: state.account,
-      error: state.error,
-      missingScopes: state.missingScopes,
-      emailMismatch: state.emailMismatch,
-      returnTo: state.returnTo,
+      ...state,
       connect: flow.connect,
       prefetch: flow.prefetch,
       reset: flow.reset,

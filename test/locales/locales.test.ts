@@ -8,6 +8,7 @@ import { messages as es } from '../../src/locales/es.js'
 import { messages as fr } from '../../src/locales/fr.js'
 import { messages as ja } from '../../src/locales/ja.js'
 import { messages as ptBR } from '../../src/locales/pt-BR.js'
+import { ERROR_CODES } from '../core/fakes.js'
 
 const LOCALES: Record<string, PyasMessages> = {
   en: enLocale,
@@ -21,22 +22,7 @@ const LOCALES: Record<string, PyasMessages> = {
 const KEYS = Object.keys(en) as (keyof PyasMessages)[]
 const placeholders = (template: string) => (template.match(/\{\w+\}/g) ?? []).sort()
 
-const CODES = [
-  'invalid_request',
-  'unauthorized',
-  'forbidden',
-  'invalid_grant',
-  'state_mismatch',
-  'expired_attempt',
-  'provider_error',
-  'admin_consent_required',
-  'rate_limited',
-  'network',
-  'proxy_error',
-  'popup_blocked',
-  'popup_closed',
-  'storage_unavailable',
-]
+const CODES = ERROR_CODES
 
 describe('locales', () => {
   it('should re-export the English table from locales/en', () => {
