@@ -5,6 +5,13 @@
 //   PYAS_API_KEY=… npm start                   live: real Pyas (PYAS_BASE_URL to point elsewhere)
 //   PORT=0 node demo/server.mjs / --port 0     any free port (the e2e tests read the printed URL)
 //   node demo/server.mjs --build               bundle the app once instead of HMR (e2e, bench)
+//   DATABASE_URL=postgres://… npm start        accounts in a PostgreSQL server instead of PGlite
+//   DEMO_DATA_DIR=/some/dir npm start          PGlite's data folder (default .demo-data/pglite)
+//   PYAS_WEBHOOK_SECRET=… npm start            the webhook token (default: random at each start)
+//
+// Accounts are saved on this server, for the signed-in demo user (a cookie session): the proxy's
+// `onConnected` writes the account Pyas returned, and Pyas's webhooks at /api/webhooks/pyas change
+// its status. The page reads them from GET /api/accounts.
 //
 // No build step: Vite compiles the library's TypeScript on demand, for the browser and (through
 // ssrLoadModule) for this server, so a fresh `npm ci` is all `npm start` needs.
@@ -13,12 +20,18 @@ import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { createServer as createViteServer } from 'vite'
+import { openAccountStore } from './accountStore.mjs'
 import { buildApp } from './builtApp.mjs'
+import { createDemoApi } from './demoApi.mjs'
+import { embeddedHostPage } from './embeddedHost.mjs'
+import { createPersistentFake } from './persistentFake.mjs'
 
 const DEMO_ROOT = fileURLToPath(new URL('.', import.meta.url))
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url))
 const PROXY_PREFIX = '/api/pyas'
 const FAKE_PREFIX = '/fake-pyas'
+const WEBHOOK_PATH = '/api/webhooks/pyas'
+export const DEFAULT_DATA_DIR = `${REPO_ROOT}.demo-data/pglite`
 
 /** `--port 8080`, `--port=8080`, else `PORT`, else 5173. `0` picks a free port. */
 export function readPort(argv = process.argv.slice(2), env = process.env) {
@@ -110,110 +123,204 @@ async function startOn(
     baseUrl = process.env.PYAS_BASE_URL || undefined,
     bundle = false,
     log = console.log,
+    databaseUrl = process.env.DATABASE_URL || undefined,
+    dataDir = process.env.DEMO_DATA_DIR || DEFAULT_DATA_DIR,
+    webhookSecret = process.env.PYAS_WEBHOOK_SECRET || randomBytes(24).toString('base64url'),
   } = {},
 ) {
   const startedAt = performance.now()
   const mode = apiKey ? 'live' : 'offline'
   const actualPort = await listen(server, port, host)
   const origin = `http://${host}:${actualPort}`
-
-  const config = appConfig(mode)
-  const vite = await createViteServer({
-    ...config,
-    appType: bundle ? 'custom' : 'spa',
-    // Optimise every dependency up front, so the first page load never triggers a reload (and
-    // none at all when the app is bundled: the dev server then only compiles the proxy).
-    optimizeDeps: bundle
-      ? { noDiscovery: true, include: [] }
-      : {
-          entries: ['index.html'],
-          include: [
-            'react',
-            'react/jsx-runtime',
-            'react/jsx-dev-runtime',
-            'react-dom',
-            'react-dom/client',
-            '@tanstack/react-query',
-          ],
-        },
-    server: {
-      middlewareMode: true,
-      hmr: bundle ? false : { server },
-      fs: { allow: [REPO_ROOT] },
+  // The database opens while Vite starts (a new PGlite folder takes a few seconds).
+  const opening = openAccountStore(databaseUrl ? { databaseUrl } : { dataDir })
+  // Closed on a failed start as on `close()`.
+  let store
+  opening.then(
+    (opened) => {
+      store = opened
     },
-  })
-  const building = bundle ? buildApp(config) : undefined
-
-  const { createPyasProxy, toNodeHandler } = await vite.ssrLoadModule(
-    `${REPO_ROOT}src/server/index.ts`,
+    () => {},
   )
-  // With a real key, only the two origins the server answers on may call the proxy (a POST from
-  // anywhere else is refused). Offline the key is a throwaway and the upstream is in memory, so any
-  // caller may drive the proxy: curl, scripts, tests that POST without an Origin header.
-  const allowedOrigins = [origin, `http://localhost:${actualPort}`]
-  let proxy
-  let consentPage
-  if (apiKey) {
-    proxy = createPyasProxy({ apiKey, allowedOrigins, ...(baseUrl ? { baseUrl } : {}) })
-  } else {
-    const { createFakePyas } = await vite.ssrLoadModule(`${REPO_ROOT}src/testing/createFakePyas.ts`)
-    const fakeKey =
-      process.env.PYAS_DEMO_FAKE_KEY || `demo_${randomBytes(24).toString('base64url')}`
-    const fake = createFakePyas({
-      apiKey: fakeKey,
-      appName: 'Acme Scheduling',
-      // Back to the demo page on whichever host the consent page was opened (127.0.0.1 or localhost).
-      redirectUrl: (request) => new URL('/', request.url),
-      latencyMs: Number(process.env.PYAS_DEMO_LATENCY_MS ?? 0),
-    })
-    proxy = createPyasProxy({
-      apiKey: fakeKey,
-      baseUrl: `${origin}${FAKE_PREFIX}`,
-      fetch: fake.fetch, // in memory: no real HTTP between the proxy and the fake
-    })
-    consentPage = toNodeHandler(fake.handle)
+  try {
+    return await startWithStore()
+  } catch (error) {
+    await (store ?? (await opening.catch(() => undefined)))?.close().catch(() => {})
+    throw error
   }
-  const proxyHandler = toNodeHandler(proxy)
-  const serveBuilt = await building
 
-  attach((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]
-    if (path === PROXY_PREFIX || path.startsWith(`${PROXY_PREFIX}/`)) {
-      logRequest(log, 'proxy', req, res)
-      proxyHandler(req, res)
-    } else if (consentPage && path.startsWith(`${FAKE_PREFIX}/`)) {
-      logRequest(log, 'fake-pyas', req, res)
-      // Only the consent screen is public; the fake's API is reached through the proxy alone.
-      if (/^\/fake-pyas\/consent(\/decision)?\/?$/.test(path)) consentPage(req, res)
-      else res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found')
-    } else if (serveBuilt) {
-      serveBuilt(req, res)
-    } else {
-      vite.middlewares(req, res, () => {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-        res.end('Not found')
-      })
+  async function startWithStore() {
+    const config = appConfig(mode)
+    const vite = await createViteServer({
+      ...config,
+      appType: bundle ? 'custom' : 'spa',
+      // Optimise every dependency up front, so the first page load never triggers a reload (and
+      // none at all when the app is bundled: the dev server then only compiles the proxy).
+      optimizeDeps: bundle
+        ? { noDiscovery: true, include: [] }
+        : {
+            entries: ['index.html'],
+            include: [
+              'react',
+              'react/jsx-runtime',
+              'react/jsx-dev-runtime',
+              'react-dom',
+              'react-dom/client',
+              '@tanstack/react-query',
+            ],
+          },
+      server: {
+        middlewareMode: true,
+        hmr: bundle ? false : { server },
+        fs: { allow: [REPO_ROOT] },
+      },
+    })
+    const building = bundle ? buildApp(config) : undefined
+
+    const { createPyasProxy, createPyasWebhookHandler, toNodeHandler } = await vite.ssrLoadModule(
+      `${REPO_ROOT}src/server/index.ts`,
+    )
+    store = await opening
+
+    // With a real key, only the two origins the server answers on may call the proxy (a POST from
+    // anywhere else is refused). Offline the key is a throwaway and the upstream is in memory, so any
+    // caller may drive the proxy: curl, scripts, tests that POST without an Origin header.
+    const allowedOrigins = [origin, `http://localhost:${actualPort}`]
+    // Only a signed-in user may connect, and the account is saved for that user, from the answer
+    // Pyas gave the proxy (never from anything the browser says).
+    const proxyHooks = {
+      async authorize({ request }) {
+        if (await api.userOf(request.headers.get('cookie'))) return true
+        return Response.json(
+          { error: 'unauthorized' },
+          { status: 401, headers: { 'cache-control': 'no-store' } },
+        )
+      },
+      async onConnected(account, { request }) {
+        const user = await api.userOf(request.headers.get('cookie'))
+        if (!user) throw new Error('demo: an account was connected without a signed-in user')
+        await store.upsertAccount(user.id, account)
+      },
     }
-  })
+    let proxy
+    let consentPage
+    let fakePyas
+    if (apiKey) {
+      proxy = createPyasProxy({
+        apiKey,
+        allowedOrigins,
+        ...proxyHooks,
+        ...(baseUrl ? { baseUrl } : {}),
+      })
+    } else {
+      const { createFakePyas } = await vite.ssrLoadModule(
+        `${REPO_ROOT}src/testing/createFakePyas.ts`,
+      )
+      const fakeKey =
+        process.env.PYAS_DEMO_FAKE_KEY || `demo_${randomBytes(24).toString('base64url')}`
+      const fakeBaseUrl = `${origin}${FAKE_PREFIX}`
+      fakePyas = await createPersistentFake({
+        createFakePyas,
+        store,
+        baseUrl: fakeBaseUrl,
+        fakeOptions: {
+          apiKey: fakeKey,
+          appName: 'Acme Scheduling',
+          // Back to the demo page on whichever host the consent page was opened (127.0.0.1 or localhost).
+          redirectUrl: (request) => new URL('/', request.url),
+          latencyMs: Number(process.env.PYAS_DEMO_LATENCY_MS ?? 0),
+          // Its webhooks come to this server, as Pyas's would, with the secret in the URL.
+          webhookUrl: `${origin}${WEBHOOK_PATH}?token=${encodeURIComponent(webhookSecret)}`,
+        },
+      })
+      proxy = createPyasProxy({
+        apiKey: fakeKey,
+        baseUrl: fakeBaseUrl,
+        fetch: fakePyas.fetch, // in memory: no real HTTP between the proxy and the fake
+        ...proxyHooks,
+      })
+      consentPage = toNodeHandler(fakePyas.fake.handle)
+    }
+    const api = createDemoApi({ store, fakePyas })
+    // Pyas's status changes for the saved rows. Idempotent: Pyas may deliver an event twice.
+    const webhooks = toNodeHandler(
+      createPyasWebhookHandler({
+        secret: webhookSecret,
+        async onEvent(event) {
+          if (event.type === 'account.inactive') await store.setStatus(event.accountId, 'inactive')
+          else if (event.type === 'account.connected')
+            await store.setStatus(event.accountId, 'active')
+          // The account no longer exists at Pyas: a reconnect would get a new `accountId`.
+          else if (event.type === 'account.deleted') await store.removeAccount(event.accountId)
+        },
+      }),
+    )
+    const proxyHandler = toNodeHandler(proxy)
+    const serveBuilt = await building
 
-  const url = `${origin}/`
-  const startMs = Math.round(performance.now() - startedAt)
-  let closing
-  return {
-    url,
-    mode,
-    bundle,
-    startMs,
-    close() {
-      closing ??= (async () => {
-        await vite.close()
-        await new Promise((resolve) => {
-          server.close(() => resolve())
-          server.closeAllConnections()
+    attach((req, res) => {
+      const path = (req.url ?? '/').split('?')[0]
+      if (path === PROXY_PREFIX || path.startsWith(`${PROXY_PREFIX}/`)) {
+        logRequest(log, 'proxy', req, res)
+        proxyHandler(req, res)
+      } else if (path === WEBHOOK_PATH) {
+        logRequest(log, 'webhook', req, res) // the path only: the token stays out of the log
+        webhooks(req, res)
+      } else if (path.startsWith('/api/')) {
+        logRequest(log, 'api', req, res)
+        api.handle(req, res).then(
+          (handled) => {
+            if (handled === false) {
+              res.writeHead(404, { 'content-type': 'application/json' })
+              res.end('{"error":"not_found"}')
+            }
+          },
+          (error) => {
+            log(`[api] ${req.method} ${path} failed: ${error?.message ?? error}`)
+            if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
+            res.end('{"error":"internal_error"}')
+          },
+        )
+      } else if (path === '/embedded') {
+        embeddedHostPage(req, res, actualPort)
+      } else if (consentPage && path.startsWith(`${FAKE_PREFIX}/`)) {
+        logRequest(log, 'fake-pyas', req, res)
+        // Only the consent screen is public; the fake's API is reached through the proxy alone.
+        if (/^\/fake-pyas\/consent(\/decision)?\/?$/.test(path)) consentPage(req, res)
+        else res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found')
+      } else if (serveBuilt) {
+        serveBuilt(req, res)
+      } else {
+        vite.middlewares(req, res, () => {
+          res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+          res.end('Not found')
         })
-      })()
-      return closing
-    },
+      }
+    })
+
+    const url = `${origin}/`
+    const startMs = Math.round(performance.now() - startedAt)
+    let closing
+    return {
+      url,
+      mode,
+      bundle,
+      startMs,
+      database: store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`,
+      webhookUrl: `${origin}${WEBHOOK_PATH}`,
+      embeddedUrl: `http://localhost:${actualPort}/embedded`,
+      close() {
+        closing ??= (async () => {
+          await vite.close()
+          await new Promise((resolve) => {
+            server.close(() => resolve())
+            server.closeAllConnections()
+          })
+          await store.close()
+        })()
+        return closing
+      },
+    }
   }
 }
 
@@ -229,8 +336,14 @@ async function main() {
       : 'offline mode: fake Pyas'
   const served = demo.bundle ? ', bundled app' : ''
   console.log(`Demo ready at ${demo.url} (${modeLine}${served}) in ${demo.startMs} ms`)
+  console.log(`Accounts saved in ${demo.database}; embedded view at ${demo.embeddedUrl}`)
   if (demo.mode === 'live') {
     console.log(`Set the redirect URL in your Pyas dashboard to ${demo.url}`)
+    console.log(
+      process.env.PYAS_WEBHOOK_SECRET
+        ? `and the webhook URL to ${demo.webhookUrl}?token=<PYAS_WEBHOOK_SECRET>`
+        : 'Set PYAS_WEBHOOK_SECRET to receive Pyas webhooks (the secret is random otherwise).',
+    )
   } else {
     console.log('Set PYAS_API_KEY (and optionally PYAS_BASE_URL) to connect real calendars.')
   }

@@ -1,83 +1,97 @@
-import type { PyasProviderId } from '../../src/index.js'
-import { PROVIDER_NAMES, type SavedAccount } from './demoTypes.js'
+import {
+  type ConnectedContext,
+  type ConnectModeOption,
+  type PyasAccount,
+  PyasAccountList,
+  type PyasConnectError,
+  type PyasEvent,
+  type PyasSavedAccount,
+} from '../../src/index.js'
+import type { StoredAccount } from './api.js'
 
 interface AccountListProps {
-  accounts: SavedAccount[]
+  /** From the server (GET /api/accounts); `undefined` while loading. */
+  accounts: StoredAccount[] | undefined
+  loadError: boolean
+  name: string
+  mode: ConnectModeOption
+  /** Offline: each active row gets "Revoke access (simulate)". */
+  canSimulateRevoke: boolean
+  revoking: string | undefined
+  onRevoke: (accountId: string) => void
   onDisconnect: (accountId: string) => void
-  onReconnect: (provider: PyasProviderId) => void
+  onReconnected: (account: PyasAccount, context: ConnectedContext) => void
+  onError: (error: PyasConnectError) => void
+  onEvent: (event: PyasEvent) => void
 }
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
-/** The accounts this user connected, as the product would list them from its own database. */
-export function AccountList({ accounts, onDisconnect, onReconnect }: AccountListProps) {
+/**
+ * The accounts saved for this user on the server, shown with the library's `PyasAccountList`: an
+ * inactive row (its grant broke, as a webhook told the server) offers "Reconnect …" for it.
+ */
+export function AccountList(props: AccountListProps) {
+  const { accounts, loadError, name, mode, canSimulateRevoke, revoking } = props
+  const { onRevoke, onDisconnect, onReconnected, onError, onEvent } = props
+  const saved: PyasSavedAccount[] = (accounts ?? []).map((account) => ({
+    accountId: account.accountId,
+    provider: account.provider,
+    status: account.status,
+    ...(account.email ? { email: account.email } : {}),
+    ...(account.name ? { name: account.name } : {}),
+  }))
+  const byId = new Map((accounts ?? []).map((account) => [account.accountId, account]))
   return (
-    <section className="card" aria-labelledby="accounts-heading">
+    <section className="card" aria-labelledby="accounts-heading" aria-busy={!accounts}>
       <h2 id="accounts-heading">
-        Connected accounts <span className="count">{accounts.length}</span>
+        Connected accounts <span className="count">{accounts?.length ?? 0}</span>
       </h2>
-      {accounts.length === 0 ? (
-        <p className="empty">No calendar connected yet. Connect one above to see it here.</p>
-      ) : (
-        <ul className="accounts">
-          {accounts.map((account) => (
-            <li
-              key={account.accountId}
-              className="account"
-              data-provider={account.provider}
-              aria-label={`${PROVIDER_NAMES[account.provider]} account ${account.email || account.accountId}`}
-            >
-              <div className="account__main">
-                <span className="account__provider">{PROVIDER_NAMES[account.provider]}</span>
-                <span className="account__email">{account.email || 'No email shared'}</span>
-                <dl className="account__meta">
-                  <div>
-                    <dt>Account ID</dt>
-                    <dd>
-                      <code className="account__id">{account.accountId}</code>
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>Status</dt>
-                    <dd>
-                      <span className="status-pill">{account.status}</span>
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>Connected</dt>
-                    <dd>{when.format(account.connectedAt)}</dd>
-                  </div>
-                </dl>
-                {account.missingScopes.length > 0 && (
-                  <div className="warning">
-                    <p>
-                      Some permissions were not granted:{' '}
-                      {account.missingScopes.map((scope) => (
-                        <code key={scope}>{scope}</code>
-                      ))}
-                      . Bookings may not reach this calendar.
-                    </p>
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() => onReconnect(account.provider)}
-                    >
-                      Reconnect
-                    </button>
-                  </div>
+      <p className="card__hint">
+        Saved on the server for you; status changes arrive as Pyas webhooks.
+      </p>
+      {loadError && <p className="warning">Could not load your accounts. Retrying…</p>}
+      {accounts && (
+        <PyasAccountList
+          className="accounts"
+          accounts={saved}
+          name={name}
+          mode={mode}
+          onReconnected={onReconnected}
+          onError={onError}
+          onEvent={onEvent}
+          onDisconnect={(account) => onDisconnect(account.accountId)}
+          emptyText={
+            <span className="empty">
+              No calendar connected yet. Connect one above to see it here.
+            </span>
+          }
+          actions={(account) => {
+            const stored = byId.get(account.accountId)
+            return (
+              <span className="account__extra">
+                <code className="account__id" title="accountId">
+                  {account.accountId}
+                </code>
+                {stored && (
+                  <span className="account__when">
+                    Connected {when.format(new Date(stored.connectedAt))}
+                  </span>
                 )}
-              </div>
-              <button
-                type="button"
-                className="button button--ghost"
-                aria-label={`Disconnect ${PROVIDER_NAMES[account.provider]} ${account.email || account.accountId}`}
-                onClick={() => onDisconnect(account.accountId)}
-              >
-                Disconnect
-              </button>
-            </li>
-          ))}
-        </ul>
+                {canSimulateRevoke && account.status === 'active' && (
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    disabled={revoking === account.accountId}
+                    onClick={() => onRevoke(account.accountId)}
+                  >
+                    Revoke access (simulate)
+                  </button>
+                )}
+              </span>
+            )
+          }}
+        />
       )}
     </section>
   )

@@ -2,7 +2,7 @@ import type { RefObject } from 'react'
 import {
   type ConnectedContext,
   ConnectGoogleButton,
-  type ConnectMode,
+  type ConnectModeOption,
   ConnectOutlookButton,
   ConnectZoomButton,
   type PyasAccount,
@@ -16,9 +16,11 @@ import { ModeToggle } from './ModeToggle.js'
 export type ButtonRefs = Record<PyasProviderId, RefObject<HTMLButtonElement | null>>
 
 interface ConnectPanelProps {
+  /** Signed in: until then the proxy would refuse the connect. */
+  ready: boolean
   user: DemoUser
-  mode: ConnectMode
-  onModeChange: (mode: ConnectMode) => void
+  mode: ConnectModeOption
+  onModeChange: (mode: ConnectModeOption) => void
   buttonRefs: ButtonRefs
   onConnected: (account: PyasAccount, context: ConnectedContext) => void
   onError: (provider: PyasProviderId, error: PyasConnectError) => void
@@ -51,7 +53,7 @@ const ROWS = [
 /** The three provider buttons (default labels), sharing the user, the mode and the callbacks. */
 export function ConnectPanel(props: ConnectPanelProps) {
   const { user, mode, onModeChange, buttonRefs, onConnected, onError, onCancel, onEvent } = props
-  const { onChooseProvider } = props
+  const { onChooseProvider, ready } = props
   return (
     <section className="card" aria-labelledby="connect-heading">
       <h2 id="connect-heading">Connect a calendar</h2>
@@ -68,6 +70,7 @@ export function ConnectPanel(props: ConnectPanelProps) {
             </div>
             <Button
               ref={buttonRefs[provider]}
+              disabled={!ready}
               email={user.email}
               name={user.name}
               mode={mode}
@@ -81,7 +84,13 @@ export function ConnectPanel(props: ConnectPanelProps) {
       </ul>
       <div className="picker-row">
         <span>Prefer one button for all providers?</span>
-        <button type="button" className="button" aria-haspopup="dialog" onClick={onChooseProvider}>
+        <button
+          type="button"
+          className="button"
+          aria-haspopup="dialog"
+          disabled={!ready}
+          onClick={onChooseProvider}
+        >
           Choose a provider…
         </button>
       </div>

@@ -1,16 +1,17 @@
-import type { ConnectMode } from '../../src/index.js'
+import type { ConnectModeOption } from '../../src/index.js'
 
 interface ModeToggleProps {
-  mode: ConnectMode
-  onChange: (mode: ConnectMode) => void
+  mode: ConnectModeOption
+  onChange: (mode: ConnectModeOption) => void
 }
 
-const OPTIONS: Array<{ value: ConnectMode; label: string; hint: string }> = [
+const OPTIONS: Array<{ value: ConnectModeOption; label: string; hint: string }> = [
+  { value: 'auto', label: 'Automatic', hint: 'This tab, or a popup inside a frame' },
   { value: 'redirect', label: 'This tab', hint: 'Leave the page and come back' },
   { value: 'popup', label: 'Popup window', hint: 'Stay on this page' },
 ]
 
-/** Redirect or popup: the `mode` prop of every connect button. */
+/** Auto, redirect or popup: the `mode` prop of every connect button. */
 export function ModeToggle({ mode, onChange }: ModeToggleProps) {
   return (
     <fieldset className="segmented">

@@ -7,11 +7,12 @@ interface NoticeBannerProps {
 
 /**
  * The outcome of the last attempt that needs words: an error (in a `role="alert"` region, always
- * rendered so screen readers announce what appears in it) or a cancelled consent (a polite status).
+ * rendered so screen readers announce what appears in it), or a cancelled consent or a note such
+ * as an email mismatch (a polite status).
  */
 export function NoticeBanner({ notice, onDismiss }: NoticeBannerProps) {
   const error = notice?.kind === 'error' ? notice : null
-  const cancelled = notice?.kind === 'cancelled' ? notice : null
+  const cancelled = notice?.kind === 'cancelled' || notice?.kind === 'info' ? notice : null
   const dismiss = (
     <button type="button" className="button button--ghost button--small" onClick={onDismiss}>
       Dismiss

@@ -1,4 +1,4 @@
-import type { PyasAccount, PyasEvent, PyasProviderId } from '../../src/index.js'
+import type { PyasEvent, PyasProviderId } from '../../src/index.js'
 
 /** The signed-in user of the pretend product; the connect buttons send their name and email. */
 export interface DemoUser {
@@ -6,15 +6,10 @@ export interface DemoUser {
   email: string
 }
 
-/** A connected account as the product would save it (a real app stores `accountId` server-side). */
-export interface SavedAccount extends PyasAccount {
-  missingScopes: string[]
-  connectedAt: number
-}
-
-/** What the page tells the user about the last attempt: cancelled, or an error. */
+/** What the page tells the user about the last attempt: cancelled, an error, or a note. */
 export interface Notice {
-  kind: 'cancelled' | 'error'
+  /** `info`: connected, but with something to say (another email than the one asked for). */
+  kind: 'cancelled' | 'error' | 'info'
   /** Unknown when the dialog's picker started the attempt. */
   provider?: PyasProviderId
   message: string

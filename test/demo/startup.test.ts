@@ -1,7 +1,10 @@
 // @vitest-environment node
 import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { request } from 'node:http'
 import { connect, createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 
@@ -50,19 +53,28 @@ function get(url: string): Promise<{ status: number; body: string }> {
 }
 
 let child: ChildProcess | undefined
+let dataDir: string | undefined
 afterAll(async () => {
-  if (!child || child.exitCode !== null) return
-  const exited = new Promise((resolve) => child?.once('exit', resolve))
-  child.kill('SIGTERM')
-  await exited
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child?.once('exit', resolve))
+    child.kill('SIGTERM')
+    await exited
+  }
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
 })
 
 describe('demo server start-up', () => {
   it('should answer requests that arrive while it is still starting, once it is ready', async () => {
     const port = await freePort()
-    const env: NodeJS.ProcessEnv = { ...process.env, PYAS_DEMO_FAKE_KEY: 'startup_test_key_123' }
+    dataDir = await mkdtemp(join(tmpdir(), 'pyas-demo-startup-'))
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PYAS_DEMO_FAKE_KEY: 'startup_test_key_123',
+      DEMO_DATA_DIR: dataDir,
+    }
     delete env.PYAS_API_KEY
     delete env.PYAS_BASE_URL
+    delete env.DATABASE_URL
     child = spawn(process.execPath, [SERVER, '--port', String(port)], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -78,13 +90,15 @@ describe('demo server start-up', () => {
     const readyBeforeRequests = output.includes('Demo ready')
     const base = `http://127.0.0.1:${port}`
     const answers = await Promise.all([
-      get(`${base}/api/pyas/zoom/oauth?state=pyas_early`),
+      get(`${base}/api/session`),
+      // No session cookie: the proxy's `authorize` refuses it, but it is answered all the same.
       get(`${base}/api/pyas/google/oauth?email=ada%40example.com`),
     ])
     // The requests above went out before the server said it was ready; they still get answers.
     expect(readyBeforeRequests, output).toBe(false)
-    expect(answers.map((answer) => answer.status)).toEqual([200, 200])
-    expect(JSON.parse(answers[0]?.body ?? '')).toMatchObject({ success: true })
+    expect(answers.map((answer) => answer.status)).toEqual([200, 401])
+    expect(JSON.parse(answers[0]?.body ?? '')).toMatchObject({ user: { email: 'ada@example.com' } })
+    expect(JSON.parse(answers[1]?.body ?? '')).toEqual({ error: 'unauthorized' })
     expect(output).toContain('Demo ready')
   }, 40_000)
 })

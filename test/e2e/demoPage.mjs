@@ -17,11 +17,17 @@ export const connectButton = (page, provider) =>
 export const buttonInState = (page, provider, state) =>
   page.locator(`button[data-provider="${provider}"][data-state="${state}"]`)
 
-export const accountRows = (page) => page.locator('li.account')
+/** The saved accounts' rows (PyasAccountList, filled from GET /api/accounts). */
+export const accountRows = (page) => page.locator('ul.accounts > li')
+
+/** The row of one account, by its id. */
+export const accountRow = (page, accountId) => accountRows(page).filter({ hasText: accountId })
 
 export async function openDemo(page, demo, user) {
   await page.goto(demo.url)
   await page.getByRole('heading', { level: 1, name: 'Calendar connections' }).waitFor()
+  // Signed in (the session call answered): the buttons are enabled from then on.
+  await connectButton(page, 'google').and(page.locator(':enabled')).waitFor()
   if (user) {
     await page.getByLabel('Full name').fill(user.name)
     await page.getByLabel('Work email').fill(user.email)

@@ -2,6 +2,9 @@
 // reads the URL it prints. Its proxy log lines tell what reached the proxy.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const SERVER = fileURLToPath(new URL('../../demo/server.mjs', import.meta.url))
@@ -9,23 +12,75 @@ const READY = /Demo ready at (http:\/\/127\.0\.0\.1:\d+\/)/
 const PROXY_LINE = /^\[proxy\] (GET|POST) (\S+) → (\d+)/
 
 /**
- * @returns {Promise<{url: string, origin: string, fakeKey: string, startMs: number, output: string[],
- *   proxyCalls: (since?: number) => Array<{method: string, path: string, status: number}>,
- *   mark: () => number, stop: () => Promise<void>}>}
+ * Each demo gets its own PGlite data folder (removed by `stop()`), so runs never share accounts;
+ * `restart()` stops the process and starts a new one on the same port and folder, as a developer
+ * restarting `npm start` would.
+ * @returns {Promise<{url: string, origin: string, port: number, fakeKey: string, startMs: number,
+ *   output: string[], proxyCalls: (since?: number) => Array<{method: string, path: string,
+ *   status: number}>, mark: () => number, restart: () => Promise<void>, stop: () => Promise<void>}>}
  */
 export async function startDemo({ bundle = true, timeoutMs = 30_000 } = {}) {
   // A key we know, so the tests can prove it never reaches the browser. Offline mode only.
   const fakeKey = `e2e_${randomBytes(18).toString('base64url')}`
-  const env = { ...process.env, PORT: '0', PYAS_DEMO_FAKE_KEY: fakeKey }
+  const dataDir = await mkdtemp(join(tmpdir(), 'pyas-demo-e2e-'))
+  const output = []
+  let current
+  try {
+    current = await spawnDemo({ bundle, timeoutMs, fakeKey, dataDir, port: 0, output })
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true })
+    throw error
+  }
+
+  const proxyCalls = (since = 0) =>
+    output
+      .slice(since)
+      .map((line) => PROXY_LINE.exec(line))
+      .filter(Boolean)
+      .map(([, method, path, status]) => ({ method, path, status: Number(status) }))
+
+  const demo = {
+    url: current.url,
+    origin: new URL(current.url).origin,
+    port: Number(new URL(current.url).port),
+    fakeKey,
+    startMs: current.startMs,
+    output,
+    proxyCalls,
+    /** The position in the log to count proxy calls from. */
+    mark: () => output.length,
+    async restart() {
+      await current.stop()
+      current = await spawnDemo({ bundle, timeoutMs, fakeKey, dataDir, port: demo.port, output })
+    },
+    async stop() {
+      try {
+        await current.stop()
+      } finally {
+        await rm(dataDir, { recursive: true, force: true })
+      }
+    },
+  }
+  return demo
+}
+
+async function spawnDemo({ bundle, timeoutMs, fakeKey, dataDir, port, output }) {
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    PYAS_DEMO_FAKE_KEY: fakeKey,
+    DEMO_DATA_DIR: dataDir,
+  }
   delete env.PYAS_API_KEY
   delete env.PYAS_BASE_URL
+  delete env.DATABASE_URL
   const started = performance.now()
-  const args = [SERVER, '--port', '0', ...(bundle ? ['--build'] : [])]
+  const since = output.length
+  const args = [SERVER, '--port', String(port), ...(bundle ? ['--build'] : [])]
   const child = spawn(process.execPath, args, {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  const output = []
   const exited = new Promise((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   )
@@ -47,7 +102,7 @@ export async function startDemo({ bundle = true, timeoutMs = 30_000 } = {}) {
       timeoutMs,
     )
     const poll = setInterval(() => {
-      const line = output.find((text) => READY.test(text))
+      const line = output.slice(since).find((text) => READY.test(text))
       if (line) {
         clearInterval(poll)
         clearTimeout(timer)
@@ -61,22 +116,9 @@ export async function startDemo({ bundle = true, timeoutMs = 30_000 } = {}) {
     })
   })
 
-  const proxyCalls = (since = 0) =>
-    output
-      .slice(since)
-      .map((line) => PROXY_LINE.exec(line))
-      .filter(Boolean)
-      .map(([, method, path, status]) => ({ method, path, status: Number(status) }))
-
   return {
     url,
-    origin: new URL(url).origin,
-    fakeKey,
     startMs: Math.round(performance.now() - started),
-    output,
-    proxyCalls,
-    /** The position in the log to count proxy calls from. */
-    mark: () => output.length,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return
       child.kill('SIGTERM')

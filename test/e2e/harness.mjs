@@ -26,15 +26,18 @@ function withTimeout(promise, ms) {
 }
 
 /**
- * Runs each `{name, run, contextOptions?, timeoutMs?, serial?}` in a new context of `browser`. `run` gets
+ * Runs each `{name, run, contextOptions?, timeoutMs?, serial?, browser?}` in a new context of
+ * `browser`, or of `browsers[test.browser]()` when the test names a launch. `run` gets
  * `{context, page, traffic, demo, metrics}`; after it, no request may carry `x-api-key` and no
  * response may contain the API key. Returns the results, in order.
  */
-export async function runTests(tests, { browser, demo, metrics }) {
+export async function runTests(tests, { browser, browsers = {}, demo, metrics }) {
   const results = []
   for (const test of tests) {
     const started = performance.now()
-    const context = await browser.newContext({
+    const launched =
+      test.browser && browsers[test.browser] ? await browsers[test.browser]() : browser
+    const context = await launched.newContext({
       viewport: { width: 1280, height: 900 },
       ...test.contextOptions,
     })

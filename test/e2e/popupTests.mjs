@@ -9,6 +9,12 @@ export const popupTests = [
     async run({ context, page, traffic, demo }) {
       await openDemo(page, demo, ADA)
       await page.getByRole('radio', { name: /Popup window/ }).check()
+      // The opener's own calls: the popup's callback page is the demo app too, and the pointer
+      // left on its Allow button may hover a connect button there (a harmless prefetch).
+      const openerOauth = []
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/api/pyas/google/oauth') openerOauth.push(request)
+      })
       const openerNavigations = []
       page.on('framenavigated', (frame) => {
         if (frame === page.mainFrame()) openerNavigations.push(frame.url())
@@ -16,6 +22,8 @@ export const popupTests = [
       const opened = context.waitForEvent('page')
       await connectButton(page, 'google').click()
       const popup = await opened
+      // The pointer leaves the button, as a user's would for the popup.
+      await page.mouse.move(0, 0)
       await popup.waitForURL(isConsentUrl)
       const exchanged = page.waitForResponse(
         (response) =>
@@ -39,7 +47,7 @@ export const popupTests = [
       same(await alertText(page), '', 'alert region')
       same(await accountRows(page).count(), 1, 'accounts')
       same(traffic.count('POST', '/api/pyas/google/connect'), 1, 'POST connect')
-      check(traffic.count('GET', '/api/pyas/google/oauth') === 1, 'one GET oauth')
+      same(openerOauth.length, 1, `GET oauth from the opener (all: ${traffic.proxyRequests()})`)
     },
   },
 ]

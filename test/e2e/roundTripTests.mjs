@@ -2,6 +2,7 @@
 
 import {
   ADA,
+  accountRow,
   accountRows,
   alertText,
   buttonInState,
@@ -184,7 +185,8 @@ export const roundTripTests = [
       const { account } = await connectRedirect(page, 'zoom')
       await page.reload()
       await page.locator('.account__id', { hasText: account.accountId }).waitFor()
-      await page.getByRole('button', { name: /^Disconnect Zoom/ }).click()
+      await accountRow(page, account.accountId).getByRole('button', { name: 'Disconnect' }).click()
+      await page.getByText('No calendar connected yet').waitFor()
       same(await accountRows(page).count(), 0, 'accounts after Disconnect')
       await page.reload()
       await page.getByText('No calendar connected yet').waitFor()

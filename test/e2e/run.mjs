@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url'
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
 import { startDemo } from './demoServer.mjs'
 import { dialogTests } from './dialogTests.mjs'
+import { embeddedTests } from './embeddedTests.mjs'
 import { runTests } from './harness.mjs'
+import { lifecycleTests } from './lifecycleTests.mjs'
 import { popupTests } from './popupTests.mjs'
 import { qualityTests } from './qualityTests.mjs'
 import { roundTripTests } from './roundTripTests.mjs'
@@ -21,15 +23,41 @@ const only = process.env.E2E_ONLY?.toLowerCase()
 const bundle = process.env.E2E_DEV !== '1'
 const workers = Math.max(1, Number(process.env.E2E_WORKERS ?? 2) || 1)
 
-const tests = [...roundTripTests, ...popupTests, ...dialogTests, ...qualityTests].filter(
-  (test) => !only || test.name.toLowerCase().includes(only),
-)
+const tests = [
+  ...roundTripTests,
+  ...popupTests,
+  ...dialogTests,
+  ...lifecycleTests,
+  ...embeddedTests,
+  ...qualityTests,
+].filter((test) => !only || test.name.toLowerCase().includes(only))
 const parallel = tests.filter((test) => !test.serial)
 const lanes = Array.from({ length: Math.max(1, Math.min(workers, parallel.length)) }, () => [])
 for (const [index, test] of parallel.entries()) lanes[index % lanes.length].push(test)
 
-function launchBrowser() {
-  return import('playwright-core').then(({ chromium }) => chromium.launch(chromiumLaunchOptions))
+function launchBrowser(extraArgs = []) {
+  return import('playwright-core').then(({ chromium }) =>
+    chromium.launch({
+      ...chromiumLaunchOptions,
+      args: [...chromiumLaunchOptions.args, ...extraArgs],
+    }),
+  )
+}
+
+// Playwright turns Chrome's storage partitioning off (its own --disable-features list includes
+// ThirdPartyStoragePartitioning); a later --disable-features of ours replaces that list, so this
+// launch partitions a cross-site frame's storage as a user's Chrome does. The default launch
+// stands for browsers that block third-party storage outright.
+const PARTITIONED_ARGS = [
+  '--disable-features=AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,MediaRouter,PaintHolding',
+]
+let partitioned
+const browsers = {
+  blocked: () => browser,
+  partitioned: () => {
+    partitioned ??= launchBrowser(PARTITIONED_ARGS)
+    return partitioned
+  },
 }
 
 const demos = []
@@ -59,13 +87,13 @@ try {
   }
   await Promise.all(
     lanes.map((laneTests, lane) =>
-      runTests(laneTests, { browser, demo: laneDemos[lane], metrics }).then(record),
+      runTests(laneTests, { browser, browsers, demo: laneDemos[lane], metrics }).then(record),
     ),
   )
   record(
     await runTests(
       tests.filter((test) => test.serial),
-      { browser, demo: laneDemos[0], metrics },
+      { browser, browsers, demo: laneDemos[0], metrics },
     ),
   )
 } catch (error) {
@@ -73,6 +101,7 @@ try {
   console.log(`✗ e2e setup: ${error instanceof Error ? error.message : String(error)}`)
 } finally {
   await browser?.close().catch(() => {})
+  await partitioned?.then((launched) => launched.close()).catch(() => {})
   for (const demo of demos) {
     await demo.stop().catch((error) => {
       fatal ??= error

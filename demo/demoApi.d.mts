@@ -1,0 +1,16 @@
+// Types of demoApi.mjs, for the tests (the demo server itself is plain JavaScript).
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AccountStore, DemoUser } from './accountStore.mjs'
+
+export const DEFAULT_PROFILE: { name: string; email: string }
+export function sessionIdOf(cookieHeader: string | null | undefined): string | undefined
+export function createDemoApi(options: {
+  store: AccountStore
+  fakePyas?: {
+    setAccountStatus(accountId: string, status: string): Promise<unknown>
+    knows(accountId: string): boolean
+  }
+}): {
+  handle(req: IncomingMessage, res: ServerResponse): Promise<false | undefined>
+  userOf(cookieHeader: string | null | undefined): Promise<DemoUser | undefined>
+}
