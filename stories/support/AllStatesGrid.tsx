@@ -1,3 +1,4 @@
+import { QueryClient } from '@tanstack/react-query'
 import { type ReactNode, useId, useRef, useState } from 'react'
 import { PyasProvider, type PyasProviderId } from '../../src/index.js'
 import {
@@ -7,6 +8,7 @@ import {
   prepareScenario,
   useHeldNavigation,
   useObservedFlow,
+  useStoryMessages,
 } from './harness.js'
 import { brandOf, GROUPS, type Scenario, scenariosFor } from './scenarios.js'
 
@@ -34,6 +36,11 @@ function StateCard({ scenario, provider, args, active, onMounted, render }: Card
   const stage = useRef<HTMLDivElement>(null)
   const { state, announces } = useObservedFlow(stage)
   const [held, navigate] = useHeldNavigation()
+  // A client per card: the flow's memory of the page's returns lives with the client, and a
+  // button shows any return its client read for its provider, so a shared one would show the
+  // last card's outcome (say, StateMismatch's error) on every card of that provider.
+  const [queryClient] = useState(() => new QueryClient())
+  const messages = useStoryMessages()
   const titleId = useId()
   return (
     <article
@@ -49,7 +56,12 @@ function StateCard({ scenario, provider, args, active, onMounted, render }: Card
       <p className="demo-card__how">{scenario.how}</p>
       <div className="demo-card__stage" ref={stage}>
         {/* Each card is its own little app: its own proxy, and a navigate that stays put. */}
-        <PyasProvider proxyUrl={scenario.proxy.url} navigate={navigate}>
+        <PyasProvider
+          proxyUrl={scenario.proxy.url}
+          navigate={navigate}
+          queryClient={queryClient}
+          messages={messages}
+        >
           <AfterPrepare
             active={active}
             onMounted={onMounted}
