@@ -95,3 +95,29 @@ export async function expectMarksAtInlineStart(root: HTMLElement, dir: 'ltr' | '
   }
   await expect(measured, 'buttons with a mark').toBeGreaterThan(0)
 }
+
+/**
+ * The visible children of `container` follow the reading direction: of two on the same line, the
+ * later one in the DOM is further right in a left-to-right page and further left in a
+ * right-to-left one. A child that wrapped to a later line is compared only with its own line.
+ */
+export async function expectInlineOrder(container: HTMLElement, dir: 'ltr' | 'rtl') {
+  const boxes = [...container.children]
+    .map((child) => ({ child, box: child.getBoundingClientRect() }))
+    .filter(({ box }) => box.width > 1 && box.height > 1)
+  const problems: string[] = []
+  for (const [index, earlier] of boxes.entries()) {
+    for (const later of boxes.slice(index + 1)) {
+      const sameLine = later.box.top < earlier.box.bottom && earlier.box.top < later.box.bottom
+      if (!sameLine) continue
+      const inOrder =
+        dir === 'rtl'
+          ? later.box.right <= earlier.box.left + 0.5
+          : later.box.left >= earlier.box.right - 0.5
+      if (!inOrder)
+        problems.push(`${describe(later.child)} is not after ${describe(earlier.child)}`)
+    }
+  }
+  await expect(boxes.length, 'visible children').toBeGreaterThan(1)
+  await expect(problems, `inline order (${dir})`).toEqual([])
+}
