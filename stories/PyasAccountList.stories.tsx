@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { useId } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { formatMessage } from '../src/core/messages.js'
 import {
@@ -35,9 +36,11 @@ const ACCOUNTS = {
 
 /** An app's settings card around the list. */
 function SettingsCard(props: PyasAccountListProps) {
+  // Several cards share the docs page: ids must not collide.
+  const titleId = useId()
   return (
-    <section className="demo-accounts-card" aria-labelledby="demo-accounts-title">
-      <h2 id="demo-accounts-title">Calendars</h2>
+    <section className="demo-accounts-card" aria-labelledby={titleId}>
+      <h2 id={titleId}>Calendars</h2>
       <PyasAccountList {...props} />
     </section>
   )
