@@ -5,6 +5,7 @@ import { pyasHandlers } from '../src/testing/index.js'
 import '../src/styles.css'
 import '../stories/support/stories.css'
 import { type FlowArgs, type PyasStoryParameters, StoryFrame } from '../stories/support/harness.js'
+import { DEFAULT_LOCALE, LOCALES, localeOf } from '../stories/support/locales.js'
 import { failureHandlers, proxies } from '../stories/support/scenarios.js'
 
 // findBy*/waitFor give up after 1 s by default; a busy 2-core CI box needs more.
@@ -15,11 +16,30 @@ const preview: Preview = {
   // msw-storybook-addon 3: `mswLoader` is a factory now, from `/csf3`. It starts the worker from
   // public/mockServiceWorker.js and swaps in each story's `parameters.msw.handlers`.
   loaders: [mswLoader()],
+  // The toolbar's "Locale": every story renders with that locale's `messages` on its
+  // PyasProvider, and right to left (`dir="rtl"`) in Arabic. A story pins one with `globals`.
+  globalTypes: {
+    locale: {
+      description: 'Locale of the texts (PyasProvider messages) and the reading direction',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: Object.entries(LOCALES).map(([value, { title, dir }]) => ({
+          value,
+          title,
+          right: dir === 'rtl' ? 'RTL' : value,
+        })),
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: DEFAULT_LOCALE },
   decorators: [
     (Story, context) => (
       <StoryFrame
         parameters={context.parameters.pyas as PyasStoryParameters | undefined}
         args={context.args as FlowArgs}
+        locale={localeOf(context.globals)}
       >
         <Story />
       </StoryFrame>

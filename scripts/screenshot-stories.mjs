@@ -1,7 +1,8 @@
 // Screenshots the ConnectButton "All States" story from the static Storybook in headless Debian
 // chromium: serves storybook-static on 127.0.0.1 (msw's service worker needs http, not file://),
-// waits until every card shows the state it is named after, saves test-results/all-states.png and
-// exits. Run `npm run build-storybook` first. Usage: node scripts/screenshot-stories.mjs [story-id]
+// waits until every card shows the state it is named after, and saves it in English, Arabic (right
+// to left) and Japanese: test-results/all-states.png, all-states-ar.png and all-states-ja.png.
+// Run `npm run build-storybook` first. Usage: node scripts/screenshot-stories.mjs [story-id]
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
@@ -10,7 +11,12 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs'
 
 const ROOT = resolve('storybook-static')
 const STORY_ID = process.argv[2] ?? 'components-connectbutton--all-states'
-const OUT = resolve('test-results/all-states.png')
+/** The `locale` toolbar global of each picture, and its file. */
+const SHOTS = [
+  { locale: 'en', out: resolve('test-results/all-states.png') },
+  { locale: 'ar', out: resolve('test-results/all-states-ar.png') },
+  { locale: 'ja', out: resolve('test-results/all-states-ja.png') },
+]
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -25,9 +31,9 @@ const FLAGS = CHROMIUM_ARGS
 
 // Whatever happens, stop by ourselves.
 const deadline = setTimeout(() => {
-  console.error('screenshot: timed out after 90 s')
+  console.error('screenshot: timed out after 120 s')
   process.exit(1)
-}, 90_000)
+}, 120_000)
 deadline.unref()
 
 const server = createServer(async (request, response) => {
@@ -56,10 +62,32 @@ try {
     headless: true,
     args: FLAGS,
   })
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-  page.on('pageerror', (error) => console.error('page error:', error.message))
-  await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${STORY_ID}&viewMode=story`)
+  await mkdir(resolve('test-results'), { recursive: true })
+  for (const { locale, out } of SHOTS) {
+    // A fresh context each time: storage (attempt records) and msw's worker start clean.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    const page = await context.newPage()
+    page.on('pageerror', (error) => console.error('page error:', error.message))
+    const story = `id=${STORY_ID}&viewMode=story&globals=locale:${locale}`
+    await page.goto(`http://127.0.0.1:${port}/iframe.html?${story}`)
+    await settle(page, locale)
+    await page.screenshot({ path: out, fullPage: true, animations: 'disabled', caret: 'hide' })
+    await context.close()
+    console.log(`screenshot: ${out}`)
+  }
+} catch (error) {
+  failed = true
+  console.error('screenshot failed:', error instanceof Error ? error.message : error)
+} finally {
+  await browser?.close()
+  server.close()
+  server.closeAllConnections?.()
+}
+process.exit(failed ? 1 : 0)
 
+/** Waits until the story runs in `locale` and every card shows its state, then drops the focus. */
+async function settle(page, locale) {
+  await page.waitForSelector(`[lang="${locale}"]`, { timeout: 30_000 })
   // Settled: the play function has clicked through, and each card's button shows its state.
   await page.waitForFunction(
     () => {
@@ -81,15 +109,4 @@ try {
     // The play function's last click leaves a focus ring; a still picture doesn't need it.
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur()
   })
-  await mkdir(resolve('test-results'), { recursive: true })
-  await page.screenshot({ path: OUT, fullPage: true, animations: 'disabled', caret: 'hide' })
-  console.log(`screenshot: ${OUT}`)
-} catch (error) {
-  failed = true
-  console.error('screenshot failed:', error instanceof Error ? error.message : error)
-} finally {
-  await browser?.close()
-  server.close()
-  server.closeAllConnections?.()
 }
-process.exit(failed ? 1 : 0)

@@ -4,6 +4,7 @@ import { buttonArgs, buttonArgTypes } from './support/buttonMeta.js'
 import {
   allStatesStory,
   darkBackgroundStory,
+  hiddenStatusStory,
   stateStory,
   themedStory,
   unstyledStory,
@@ -41,6 +42,8 @@ export const StateMismatch: Story = stateStory('StateMismatch')
 export const AllStates: Story = allStatesStory('ConnectButton', (args: ConnectButtonProps) => (
   <ConnectButton {...args} />
 ))
+/** `statusDisplay="hidden"`: the message is announced, and the app shows it its own way. */
+export const StatusHidden: Story = hiddenStatusStory('InvalidEmail')
 export const Unstyled: Story = unstyledStory()
 export const Themed: Story = themedStory()
 export const DarkBackground: Story = darkBackgroundStory()

@@ -4,6 +4,7 @@ import { buttonArgs, buttonArgTypes } from './support/buttonMeta.js'
 import {
   allStatesStory,
   darkBackgroundStory,
+  hiddenStatusStory,
   stateStory,
   themedStory,
   unstyledStory,
@@ -36,6 +37,8 @@ export const AllStates: Story = allStatesStory(
   (args: ConnectZoomButtonProps) => <ConnectZoomButton {...args} />,
   'zoom',
 )
+/** `statusDisplay="hidden"`: the message is announced, and the app shows it its own way. */
+export const StatusHidden: Story = hiddenStatusStory('NetworkError', 'zoom')
 export const Unstyled: Story = unstyledStory()
 export const Themed: Story = themedStory()
 export const DarkBackground: Story = darkBackgroundStory()

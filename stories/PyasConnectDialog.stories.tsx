@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { PyasConnectDialog, type PyasConnectDialogProps } from '../src/index.js'
 import type { PyasStoryParameters } from './support/harness.js'
+import { messagesOf } from './support/locales.js'
 
 /** An app's settings page that owns the dialog's `open` state, as `onOpenChange` expects. */
 function SettingsPage(props: PyasConnectDialogProps & { dark?: boolean }) {
@@ -40,6 +41,8 @@ const meta = {
   args: {
     open: true,
     productName: 'Acme Scheduling',
+    // A story runs in an iframe, where `auto` would open a popup; the stories hold `navigate`.
+    mode: 'redirect',
     onOpenChange: fn(),
     onConnected: fn(),
     onError: fn(),
@@ -60,11 +63,14 @@ type Story = StoryObj<typeof meta>
 /** Open, with the user known: one button per provider, nothing to fill in. */
 export const Idle: Story = {
   args: { name: 'Ada Lovelace', email: 'ada@example.com' },
-  async play({ canvasElement, args }) {
+  async play({ canvasElement, args, globals }) {
+    const t = messagesOf(globals)
     const canvas = within(canvasElement)
-    const dialog = await canvas.findByRole('dialog', { name: 'Connect your calendar' })
+    const dialog = await canvas.findByRole('dialog', { name: t['dialog.title'] })
     await expect(dialog).toHaveAttribute('open')
-    const buttons = within(dialog).getAllByRole('button', { name: /^Connect / })
+    const buttons = (['google', 'microsoft', 'zoom'] as const).map((provider) =>
+      within(dialog).getByRole('button', { name: t[`label.${provider}`] }),
+    )
     await expect(buttons.map((button) => button.dataset.provider)).toEqual([
       'google',
       'microsoft',
@@ -74,7 +80,7 @@ export const Idle: Story = {
     await expect(buttons[0]).toHaveFocus()
 
     // Controlled: Close asks the page, which closes it; the page's own button opens it again.
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }))
+    await userEvent.click(within(dialog).getByRole('button', { name: t['dialog.close'] }))
     await expect(args.onOpenChange).toHaveBeenCalledWith(false)
     await waitFor(() => expect(dialog).not.toHaveAttribute('open'))
     await userEvent.click(canvas.getByRole('button', { name: 'Add a calendar' }))
@@ -84,17 +90,18 @@ export const Idle: Story = {
 
 /** No `name`/`email` props: the dialog asks for them and marks what is missing. */
 export const WithForm: Story = {
-  async play({ canvasElement }) {
+  async play({ canvasElement, globals }) {
+    const t = messagesOf(globals)
     const dialog = await within(canvasElement).findByRole('dialog')
     const inDialog = within(dialog)
-    const google = inDialog.getByRole('button', { name: 'Connect Google Calendar' })
+    const google = inDialog.getByRole('button', { name: t['label.google'] })
     await userEvent.click(google)
-    const name = inDialog.getByLabelText('Your name')
-    await waitFor(() => expect(name).toHaveAccessibleDescription('Enter your name.'))
+    const name = inDialog.getByLabelText(t['dialog.name'])
+    await waitFor(() => expect(name).toHaveAccessibleDescription(t['field.name.required']))
     await expect(name).toHaveAttribute('aria-invalid', 'true')
 
     await userEvent.type(name, 'Ada Lovelace')
-    await userEvent.type(inDialog.getByLabelText('Work email'), 'ada@example.com')
+    await userEvent.type(inDialog.getByLabelText(t['dialog.email']), 'ada@example.com')
     await userEvent.click(google)
     await waitFor(() => expect(google).toHaveAttribute('data-state', 'redirecting'))
     await expect(name).not.toHaveAttribute('aria-invalid')

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type FormEvent, useId, useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { ConnectButton, usePyasConnect } from '../src/index.js'
-import { STORY_MODE } from './support/buttonMeta.js'
+import { messagesOf } from './support/locales.js'
 import { ACCOUNT_EMAIL } from './support/simulateReturn.js'
 
 /**
@@ -22,7 +22,8 @@ function CalendarTile() {
     provider: 'microsoft',
     name: 'Ada Lovelace',
     email: 'ada@example.com',
-    mode: STORY_MODE,
+    // Stories run in an iframe, where `auto` would open a popup; Storybook holds `navigate`.
+    mode: 'redirect',
   })
   return (
     <div className="recipe-tile">
@@ -64,7 +65,7 @@ export const CustomButton: Story = {
 export const RenderFunctionLabel: Story = {
   parameters: { pyas: { scenario: 'Connected', provider: 'google' } },
   render: () => (
-    <ConnectButton provider="google" name="Ada Lovelace" email="ada@example.com" mode={STORY_MODE}>
+    <ConnectButton provider="google" name="Ada Lovelace" email="ada@example.com" mode="redirect">
       {({ status, account }) =>
         status === 'connected'
           ? `Google Calendar · ${account?.email}`
@@ -87,7 +88,7 @@ function ConnectForm() {
   const [fields, setFields] = useState({ name: '', email: '' })
   const { connect, status, isPending, error } = usePyasConnect({
     provider: 'google',
-    mode: STORY_MODE,
+    mode: 'redirect',
   })
   const invalid = error?.fieldErrors ?? {}
   const onSubmit = (event: FormEvent) => {
@@ -127,13 +128,15 @@ function ConnectForm() {
 /** Inside a form: submit calls `connect(overrides)`; `error.fieldErrors` marks the fields. */
 export const InsideAForm: Story = {
   render: () => <ConnectForm />,
-  async play({ canvasElement }) {
+  async play({ canvasElement, globals }) {
+    // The form's own texts are the app's; the field error comes from the library's table.
+    const t = messagesOf(globals)
     const canvas = within(canvasElement)
     const email = canvas.getByLabelText('Work email')
     await userEvent.type(canvas.getByLabelText('Your name'), 'Ada Lovelace')
     await userEvent.type(email, 'ada@example')
     await userEvent.click(canvas.getByRole('button', { name: 'Connect Google Calendar' }))
-    await waitFor(() => expect(email).toHaveAccessibleDescription('Enter a valid email address.'))
+    await waitFor(() => expect(email).toHaveAccessibleDescription(t['field.email.invalid']))
     await expect(email).toHaveAttribute('aria-invalid', 'true')
 
     await userEvent.type(email, '.com')

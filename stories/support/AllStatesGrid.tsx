@@ -8,6 +8,7 @@ import {
   prepareScenario,
   useHeldNavigation,
   useObservedFlow,
+  useStoryMessages,
 } from './harness.js'
 import { brandOf, GROUPS, type Scenario, scenariosFor } from './scenarios.js'
 
@@ -35,9 +36,11 @@ function StateCard({ scenario, provider, args, active, onMounted, render }: Card
   const stage = useRef<HTMLDivElement>(null)
   const { state, announces } = useObservedFlow(stage)
   const [held, navigate] = useHeldNavigation()
-  // Its own client too: a page's callbacks live with the React Query client, so cards sharing the
-  // story's client would all show the last card's return.
+  // A client per card: the flow's memory of the page's returns lives with the client, and a
+  // button shows any return its client read for its provider, so a shared one would show the
+  // last card's outcome (say, StateMismatch's error) on every card of that provider.
   const [queryClient] = useState(() => new QueryClient())
+  const messages = useStoryMessages()
   const titleId = useId()
   return (
     <article
@@ -53,7 +56,12 @@ function StateCard({ scenario, provider, args, active, onMounted, render }: Card
       <p className="demo-card__how">{scenario.how}</p>
       <div className="demo-card__stage" ref={stage}>
         {/* Each card is its own little app: its own proxy, and a navigate that stays put. */}
-        <PyasProvider proxyUrl={scenario.proxy.url} navigate={navigate} queryClient={queryClient}>
+        <PyasProvider
+          proxyUrl={scenario.proxy.url}
+          navigate={navigate}
+          queryClient={queryClient}
+          messages={messages}
+        >
           <AfterPrepare
             active={active}
             onMounted={onMounted}

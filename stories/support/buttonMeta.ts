@@ -1,15 +1,13 @@
 import { fn } from 'storybook/test'
 
 /**
- * Storybook shows every story inside an iframe, where the default `mode: 'auto'` opens a popup:
- * the stories pin the same-window redirect (held by the harness) unless they are about popups.
+ * The args every button story starts from: a demo user, spies for every callback, and
+ * `mode: 'redirect'`. A story always runs in an iframe, where the default `auto` opens a popup;
+ * the stories hold `navigate` instead, so the page stays in Storybook.
  */
-export const STORY_MODE = 'redirect' as const
-
-/** The args every button story starts from: a demo user and spies for every callback. */
 export const buttonArgs = (withEmail = true) => ({
   name: 'Ada Lovelace',
-  mode: STORY_MODE,
+  mode: 'redirect' as const,
   ...(withEmail ? { email: 'ada@example.com' } : {}),
   onConnected: fn(),
   onError: fn(),
@@ -19,6 +17,6 @@ export const buttonArgs = (withEmail = true) => ({
 
 /** Radio controls for the hook's string-union options. */
 export const buttonArgTypes = {
-  mode: { control: 'inline-radio', options: ['auto', 'redirect', 'popup'] },
+  mode: { control: 'inline-radio', options: ['redirect', 'popup'] },
   popupFallback: { control: 'inline-radio', options: ['error', 'redirect'] },
 } as const

@@ -1,14 +1,17 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import {
+  createContext,
   type ReactNode,
   type RefObject,
   useCallback,
+  useContext,
   useEffect,
   useLayoutEffect,
   useRef,
   useState,
 } from 'react'
-import { PyasProvider, type PyasProviderId } from '../../src/index.js'
+import { type PyasMessages, PyasProvider, type PyasProviderId } from '../../src/index.js'
+import { LOCALES, type StoryLocale } from './locales.js'
 import { SCENARIOS, type Scenario, type StateName } from './scenarios.js'
 import { simulateReturn } from './simulateReturn.js'
 
@@ -127,17 +130,29 @@ export function describeUrl(url: string): string {
   return `${parsed.pathname}${provider ? ` (${provider})` : ''}`
 }
 
+const StoryMessages = createContext<PyasMessages>(LOCALES.en.messages)
+
+/**
+ * The table of the toolbar's locale, for a story that renders `PyasProvider`s of its own (the
+ * AllStates grid): an inner provider's `messages` replace the outer ones, they do not add to them.
+ */
+export const useStoryMessages = () => useContext(StoryMessages)
+
 /**
  * The decorator behind every story: a fresh `QueryClient`, a `PyasProvider` on the story's proxy
- * whose `navigate` is held (a story never leaves Storybook), the scenario prepared before the
- * story mounts, and a readout of what the button shows and announces.
+ * whose `navigate` is held (a story never leaves Storybook) and with the toolbar locale's
+ * `messages`, the scenario prepared before the story mounts, and a readout of what the button
+ * shows and announces. The frame carries the locale's `lang` and `dir`: the library sets neither,
+ * it follows the page, as an app's page would set them.
  */
 export function StoryFrame(props: {
   parameters: PyasStoryParameters | undefined
   args: FlowArgs
+  locale: StoryLocale
   children: ReactNode
 }) {
-  const { parameters = {}, args, children } = props
+  const { parameters = {}, args, locale, children } = props
+  const { dir, messages } = LOCALES[locale]
   const [queryClient] = useState(
     () =>
       new QueryClient({
@@ -152,14 +167,20 @@ export function StoryFrame(props: {
   const readout = parameters.readout !== false
   return (
     <QueryClientProvider client={queryClient}>
-      <div className={readout ? 'demo-frame' : undefined}>
-        <PyasProvider proxyUrl={scenario?.proxy.url ?? '/api/pyas'} navigate={navigate}>
-          <div ref={story} className="demo-story">
-            <AfterPrepare prepare={() => prepareScenario(scenario, provider, args)}>
-              {children}
-            </AfterPrepare>
-          </div>
-        </PyasProvider>
+      <div className={readout ? 'demo-frame' : undefined} lang={locale} dir={dir}>
+        <StoryMessages.Provider value={messages}>
+          <PyasProvider
+            proxyUrl={scenario?.proxy.url ?? '/api/pyas'}
+            navigate={navigate}
+            messages={messages}
+          >
+            <div ref={story} className="demo-story">
+              <AfterPrepare prepare={() => prepareScenario(scenario, provider, args)}>
+                {children}
+              </AfterPrepare>
+            </div>
+          </PyasProvider>
+        </StoryMessages.Provider>
         {readout && (
           <dl className="demo-readout">
             <div>

@@ -1,9 +1,10 @@
 import { delay, type HttpHandler, HttpResponse, http } from 'msw'
-import {
-  type ConnectStatus,
-  PyasConnectError,
-  type PyasConnectErrorCode,
-  type PyasProviderId,
+import { formatMessage } from '../../src/core/messages.js'
+import type {
+  ConnectStatus,
+  PyasConnectErrorCode,
+  PyasMessages,
+  PyasProviderId,
 } from '../../src/index.js'
 import {
   createFakePyas,
@@ -51,8 +52,8 @@ export interface Scenario {
   returnKind?: ReturnKind
   /** Inputs that differ from the story's args. */
   args?: { email?: string }
-  /** What the polite live region says at the end. */
-  announces: (provider: PyasProviderId) => string
+  /** What the polite live region says at the end, in the table in force. */
+  announces: (provider: PyasProviderId, messages: PyasMessages) => string
   /** The callback prop the round trip ends in, and the error's `code`. */
   calls?: { handler: 'onConnected' | 'onCancel' | 'onError'; code?: PyasConnectErrorCode }
   /** False for providers where the state cannot happen (Zoom never asks for an email). */
@@ -123,7 +124,14 @@ export const failureHandlers: HttpHandler[] = Object.values(proxies)
   .filter((proxy) => proxy !== proxies.default)
   .flatMap((proxy) => proxy.handlers)
 
-const message = (code: PyasConnectErrorCode) => () => new PyasConnectError(code).message
+const message =
+  (code: PyasConnectErrorCode) =>
+  (_: PyasProviderId, messages: PyasMessages): string =>
+    messages[`error.${code}`]
+const fill =
+  (key: keyof PyasMessages, values: Record<string, string | number> = {}) =>
+  (provider: PyasProviderId, messages: PyasMessages): string =>
+    formatMessage(messages[key], { brand: BRAND[provider], ...values })
 
 export const SCENARIOS: Record<StateName, Scenario> = {
   Idle: {
@@ -144,7 +152,7 @@ export const SCENARIOS: Record<StateName, Scenario> = {
     how: 'Clicked; the proxy has not sent the consent URL yet.',
     proxy: proxies.hanging,
     trigger: 'click',
-    announces: (provider) => `Redirecting to ${BRAND[provider]}…`,
+    announces: fill('status.redirecting'),
   },
   Redirecting: {
     name: 'Redirecting',
@@ -154,7 +162,7 @@ export const SCENARIOS: Record<StateName, Scenario> = {
     how: 'The consent URL is in; the page is leaving for it.',
     proxy: proxies.default,
     trigger: 'click',
-    announces: (provider) => `Redirecting to ${BRAND[provider]}…`,
+    announces: fill('status.redirecting'),
   },
   Exchanging: {
     name: 'Exchanging',
@@ -165,7 +173,7 @@ export const SCENARIOS: Record<StateName, Scenario> = {
     proxy: proxies.exchangeHangs,
     trigger: 'return',
     returnKind: 'allowed',
-    announces: (provider) => `Connecting your ${BRAND[provider]} account…`,
+    announces: fill('status.exchanging'),
   },
   Connected: {
     name: 'Connected',
@@ -177,7 +185,7 @@ export const SCENARIOS: Record<StateName, Scenario> = {
     trigger: 'return',
     returnKind: 'allowed',
     calls: { handler: 'onConnected' },
-    announces: () => `Connected as ${ACCOUNT_EMAIL}`,
+    announces: fill('status.connected', { account: ACCOUNT_EMAIL }),
   },
   Cancelled: {
     name: 'Cancelled',
@@ -189,7 +197,7 @@ export const SCENARIOS: Record<StateName, Scenario> = {
     trigger: 'return',
     returnKind: 'denied',
     calls: { handler: 'onCancel' },
-    announces: (provider) => `Connection to ${BRAND[provider]} was cancelled.`,
+    announces: fill('status.cancelled'),
   },
   InvalidEmail: {
     name: 'InvalidEmail',
@@ -201,7 +209,7 @@ export const SCENARIOS: Record<StateName, Scenario> = {
     trigger: 'click',
     args: { email: 'ada@example' },
     calls: { handler: 'onError', code: 'invalid_request' },
-    announces: () => 'Enter a valid email address.',
+    announces: fill('field.email.invalid'),
     appliesTo: (provider) => provider !== 'zoom',
   },
   Unauthorized: {
@@ -224,7 +232,8 @@ export const SCENARIOS: Record<StateName, Scenario> = {
     proxy: proxies.rateLimited,
     trigger: 'click',
     calls: { handler: 'onError', code: 'rate_limited' },
-    announces: () => 'Too many attempts. Try again in 30 seconds.',
+    // With a usable Retry-After the message says how long to wait.
+    announces: fill('error.rate_limited.retry', { seconds: 30 }),
   },
   NetworkError: {
     name: 'NetworkError',

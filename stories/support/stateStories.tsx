@@ -1,34 +1,52 @@
 import type { StoryObj } from '@storybook/react-vite'
 import type { CSSProperties, ReactNode } from 'react'
 import { expect, isMockFunction, userEvent, waitFor, within } from 'storybook/test'
-import type { PyasProviderId } from '../../src/index.js'
+import type { PyasMessages, PyasProviderId } from '../../src/index.js'
 import { AllStatesGrid } from './AllStatesGrid.js'
 import type { FlowArgs, PyasStoryParameters } from './harness.js'
+import {
+  expectMarksAtInlineStart,
+  expectNoHorizontalOverflow,
+  expectOffScreen,
+  expectOnScreen,
+} from './layoutChecks.js'
+import { LOCALES, localeOf } from './locales.js'
 import { SCENARIOS, type Scenario, type StateName, scenariosFor } from './scenarios.js'
 
 const PENDING = new Set(['preparing', 'redirecting', 'exchanging'])
 
 /**
  * Drives one button in `scope` into `scenario`'s state the way a user would (a click, or nothing
- * when the page starts as a return), then checks its `data-state`, `aria-busy` and live region.
+ * when the page starts as a return), then checks its `data-state`, `aria-busy` and live region,
+ * whose text comes from `messages`, the table in force. Returns the live region.
  */
-export async function reachState(scope: HTMLElement, scenario: Scenario, provider: PyasProviderId) {
+export async function reachState(
+  scope: HTMLElement,
+  scenario: Scenario,
+  provider: PyasProviderId,
+  messages: PyasMessages,
+) {
   const canvas = within(scope)
   const button = await canvas.findByRole('button')
   if (scenario.trigger === 'click') await userEvent.click(button)
   await waitFor(() => {
     expect(button).toHaveAttribute('data-state', scenario.status)
-    expect(canvas.getByRole('status').textContent).toBe(scenario.announces(provider))
+    expect(canvas.getByRole('status').textContent).toBe(scenario.announces(provider, messages))
   })
   if (PENDING.has(scenario.status)) await expect(button).toHaveAttribute('aria-busy', 'true')
   else await expect(button).not.toHaveAttribute('aria-busy')
+  return canvas.getByRole('status')
 }
 
 const providerOf = (args: FlowArgs, fixed: PyasProviderId | undefined): PyasProviderId =>
   args.provider ?? fixed ?? 'google'
 
 /** The args the factories below read or set; a subset of every button's props. */
-type ButtonArgs = FlowArgs & { unstyled?: boolean; style?: CSSProperties }
+type ButtonArgs = FlowArgs & {
+  unstyled?: boolean
+  statusDisplay?: 'visible' | 'hidden'
+  style?: CSSProperties
+}
 
 /**
  * The story objects are built against `ButtonArgs` and handed back as the caller's `StoryObj`
@@ -51,8 +69,20 @@ export function stateStory<TStory>(name: StateName, provider?: PyasProviderId): 
       // Docs pages run the play function too, so each story shows the state it is named after.
       docs: { story: { autoplay: scenario.trigger === 'click' } },
     },
-    async play({ canvasElement, args }) {
-      await reachState(canvasElement, scenario, providerOf(args, provider))
+    async play({ canvasElement, args, globals, viewMode }) {
+      const status = await reachState(
+        canvasElement,
+        scenario,
+        providerOf(args, provider),
+        LOCALES[localeOf(globals)].messages,
+      )
+      // What the live region says is also written beside the button, unless the app asked for
+      // screen readers only (`statusDisplay="hidden"`, implied by `unstyled`). Measured in the
+      // story's own view: on a docs page the story may sit below the fold.
+      if (status.textContent && viewMode !== 'docs') {
+        if (args.statusDisplay === 'hidden' || args.unstyled) await expectOffScreen(status)
+        else await expectOnScreen(status)
+      }
       const spy = scenario.calls && (args as Record<string, unknown>)[scenario.calls.handler]
       if (scenario.calls && isMockFunction(spy)) {
         const { code } = scenario.calls
@@ -90,12 +120,17 @@ export function allStatesStory<TStory>(
         render={(overrides) => button({ ...args, ...overrides } as never)}
       />
     ),
-    async play({ canvasElement, args }) {
+    async play({ canvasElement, args, globals, viewMode }) {
       const current = providerOf(args, provider)
+      const { dir, messages } = LOCALES[localeOf(globals)]
       for (const scenario of scenariosFor(current)) {
         const card = await within(canvasElement).findByRole('article', { name: scenario.title })
-        await reachState(card, scenario, current)
+        await reachState(card, scenario, current, messages)
       }
+      // Every label and message of the locale fits, and the marks follow the reading direction.
+      if (viewMode === 'docs') return
+      await expectNoHorizontalOverflow(canvasElement)
+      await expectMarksAtInlineStart(canvasElement, dir)
     },
   })
 }
@@ -125,6 +160,15 @@ export const DARK_THEME = {
   '--pyas-danger': '#f2b8b5',
   colorScheme: 'dark',
 } as CSSProperties
+
+/**
+ * `statusDisplay="hidden"`: `name`'s state with its message for screen readers only, for apps
+ * that show it their own way. The state story's play function checks that it is off screen.
+ */
+export function hiddenStatusStory<TStory>(name: StateName, provider?: PyasProviderId): TStory {
+  const story = stateStory<StoryObj<ButtonArgs>>(name, provider)
+  return as<TStory>({ ...story, args: { ...story.args, statusDisplay: 'hidden' } })
+}
 
 /** `unstyled`: a bare native button, no class and no brand mark, for the app's own styles. */
 export function unstyledStory<TStory>(): TStory {
