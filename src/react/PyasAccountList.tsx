@@ -1,5 +1,5 @@
 'use client'
-import type { ReactNode } from 'react'
+import { type ReactNode, useId } from 'react'
 import type { CallbackHandlers } from '../core/connectFlow.js'
 import { enAccountList } from '../core/messages.js'
 import type { ProviderId } from '../core/providers.js'
@@ -50,6 +50,7 @@ export function PyasAccountList(props: PyasAccountListProps) {
   const { accounts, name, email, onReconnected, onDisconnect, actions, emptyText } = props
   const { mode, returnTo, onError, onEvent, unstyled = false, className } = props
   const text = usePyasMessages(enAccountList)
+  const id = useId()
   const classes =
     [unstyled ? '' : 'pyas-accounts', className].filter(Boolean).join(' ') || undefined
   if (accounts.length === 0) {
@@ -61,6 +62,9 @@ export function PyasAccountList(props: PyasAccountListProps) {
         const { accountId, provider, status } = account
         const label =
           status === 'active' || status === 'inactive' ? text[`account.${status}`] : status
+        // Two rows' "Disconnect" (or "Reconnect Google Calendar") buttons share a name: each is
+        // described by its row's provider and email, so a screen reader can tell them apart.
+        const who = `${id}${accountId}`
         return (
           <li
             key={accountId}
@@ -71,30 +75,35 @@ export function PyasAccountList(props: PyasAccountListProps) {
             {!unstyled && PROVIDER_INFO[provider] && (
               <ProviderIcon mark={PROVIDER_INFO[provider].mark} className="pyas-accounts__icon" />
             )}
-            <span className="pyas-accounts__who">
+            <span className="pyas-accounts__who" id={who}>
               <span className="pyas-accounts__provider">
                 {text[`provider.${provider}`] ?? provider}
-              </span>
+              </span>{' '}
               <span className="pyas-accounts__email">{account.email || account.name}</span>
             </span>
             <span className="pyas-accounts__status">{label}</span>
             {status === 'inactive' && (
-              <ConnectButton
-                provider={provider}
-                name={name}
-                email={email}
-                savedAccount={account}
-                mode={mode}
-                returnTo={returnTo}
-                onConnected={onReconnected}
-                onError={onError}
-                onEvent={onEvent}
-                unstyled={unstyled}
-              />
+              // One flex item for the button and its status line.
+              <span className="pyas-accounts__reconnect">
+                <ConnectButton
+                  aria-describedby={who}
+                  provider={provider}
+                  name={name}
+                  email={email}
+                  savedAccount={account}
+                  mode={mode}
+                  returnTo={returnTo}
+                  onConnected={onReconnected}
+                  onError={onError}
+                  onEvent={onEvent}
+                  unstyled={unstyled}
+                />
+              </span>
             )}
             {onDisconnect && (
               <button
                 type="button"
+                aria-describedby={who}
                 className={unstyled ? undefined : 'pyas-accounts__disconnect'}
                 onClick={() => onDisconnect(account)}
               >

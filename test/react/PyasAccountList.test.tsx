@@ -104,3 +104,18 @@ describe('PyasAccountList', () => {
     expect(screen.getByRole('button', { name: 'Outlook neu verbinden' })).toBeInTheDocument()
   })
 })
+
+describe('PyasAccountList buttons', () => {
+  it("should describe each row's buttons by the row's provider and email", () => {
+    const twoGoogle: PyasSavedAccount[] = [
+      { accountId: 'a1', email: 'ada@example.com', provider: 'google', status: 'inactive' },
+      { accountId: 'a2', email: 'ada@work.example', provider: 'google', status: 'inactive' },
+    ]
+    renderWithPyas(<PyasAccountList accounts={twoGoogle} name="Ada" onDisconnect={() => {}} />)
+    const reconnect = screen.getAllByRole('button', { name: 'Reconnect Google Calendar' })
+    expect(reconnect[0]).toHaveAccessibleDescription('Google Calendar ada@example.com')
+    expect(reconnect[1]).toHaveAccessibleDescription('Google Calendar ada@work.example')
+    const disconnect = screen.getAllByRole('button', { name: 'Disconnect' })
+    expect(disconnect[1]).toHaveAccessibleDescription('Google Calendar ada@work.example')
+  })
+})
