@@ -18,7 +18,7 @@ export type PyasConnectErrorCode =
   | 'storage_unavailable'
 
 /** The `cause` of the error a tab gives when another tab claimed the code and never finished. */
-export const OTHER_TAB = 'other_tab'
+const OTHER_TAB = 'other_tab'
 
 /** Extra details a {@link PyasConnectError} may carry. */
 export interface PyasConnectErrorOptions {
@@ -73,3 +73,16 @@ export function toPyasConnectError(
   if (error instanceof PyasConnectError) return error
   return new PyasConnectError(fallback, { cause: error })
 }
+
+/**
+ * The error of a tab that waited in vain for another tab's exchange of the same code. (Functions,
+ * not a shared constant: bundlers inline a constant and leave a bare import behind.)
+ */
+export const otherTabError = (): PyasConnectError =>
+  new PyasConnectError('proxy_error', {
+    message: enConnect['error.proxy_error.other_tab'],
+    cause: OTHER_TAB,
+  })
+
+/** Whether `error` is {@link otherTabError}'s. */
+export const isOtherTabError = (error: PyasConnectError): boolean => error.cause === OTHER_TAB

@@ -9,8 +9,7 @@ import {
   writeClaim,
 } from './attempts.js'
 import { randomBase64Url } from './env.js'
-import { enConnect } from './messages.js'
-import { OTHER_TAB, PyasConnectError, toPyasConnectError } from './PyasConnectError.js'
+import { otherTabError, type PyasConnectError, toPyasConnectError } from './PyasConnectError.js'
 import type { ProxyClient } from './proxyClient.js'
 
 /** How long a tab waits for another tab's exchange of the same code. */
@@ -42,10 +41,7 @@ async function waitForOutcome(deps: ExchangeDeps, state: string): Promise<Stored
     const outcome = readOutcome(deps.storage, state, deps.now())
     if (outcome) return outcome
   }
-  throw new PyasConnectError('proxy_error', {
-    message: enConnect['error.proxy_error.other_tab'],
-    cause: OTHER_TAB,
-  })
+  throw otherTabError()
 }
 
 /**

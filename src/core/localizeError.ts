@@ -1,5 +1,5 @@
 import { type enConnect, formatMessage } from './messages.js'
-import { OTHER_TAB, type PyasConnectError } from './PyasConnectError.js'
+import { isOtherTabError, type PyasConnectError } from './PyasConnectError.js'
 
 /** The texts the connect flow shows: the English part of the table, or the app's over it. */
 export type ConnectMessages = typeof enConnect
@@ -38,7 +38,7 @@ export function localizeError(
   ) {
     // A short OAuth error token (`temporarily_unavailable`) helps support; longer text is not shown.
     message = formatMessage(messages['error.provider_error.detail'], { error: providerError })
-  } else if (code === 'proxy_error' && error.cause === OTHER_TAB) {
+  } else if (code === 'proxy_error' && isOtherTabError(error)) {
     message = messages['error.proxy_error.other_tab']
   }
   error.message = message
