@@ -91,7 +91,8 @@ try {
       await page.goto(demo.url)
       await page.getByLabel('Work email').fill(`bench${run}@example.com`)
       const button = page.getByRole('button', { name: LABEL })
-      await button.waitFor()
+      // Enabled once the demo's session call answered (the proxy needs a signed-in user).
+      await button.and(page.locator(':enabled')).waitFor()
       await variant.click(button, page)
       await page.waitForURL((url) => url.pathname === '/fake-pyas/consent')
       const ms = await page.evaluate(() => {
