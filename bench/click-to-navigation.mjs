@@ -24,6 +24,9 @@ const hoverThenClick = async (button, page) => {
     response.url().includes('/api/pyas/google/oauth'),
   )
   await button.hover()
+  // Focus prefetches too (a no-op when the hover already did): the pointer may already rest where
+  // the button is, and then a new page sees no pointer-enter.
+  await button.focus()
   await prefetched
   await button.click()
 }
