@@ -8,9 +8,6 @@ import { enConnect, mergeMessages } from '../core/messages.js'
 import { createProxyClient, DEFAULT_PROXY_URL, type ProxyClient } from '../core/proxyClient.js'
 import { PyasContext } from './PyasProvider.js'
 
-/** What the hooks run on: a proxy client whose calls go through React Query, storage, the store. */
-export type PyasRuntime = FlowRuntime
-
 const assign = (url: string) => window.location.assign(url)
 
 // Hooks used without any PyasProvider or QueryClientProvider share this one client: the only
@@ -47,7 +44,7 @@ function callbackStoreOf(queryClient: QueryClient): CallbackStore {
  * query keyed by its inputs (so a prefetch and the click share one request) and the exchange is a
  * React Query mutation (so it shows in the devtools and in `useIsMutating`).
  */
-export function usePyasRuntime(): PyasRuntime {
+export function usePyasRuntime(): FlowRuntime {
   const config = useContext(PyasContext)
   const appClient = useContext(QueryClientContext)
   const queryClient = config.queryClient ?? appClient ?? getDocumentClient()
