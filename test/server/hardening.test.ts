@@ -19,7 +19,7 @@ import {
   proxyHarness,
   proxyRequest,
 } from './helpers.js'
-import { type NodeResponse, send } from './nodeClient.js'
+import { collect, type NodeResponse, send } from './nodeClient.js'
 
 const OAUTH = `/api/pyas${OAUTH_PATH}`
 
@@ -197,19 +197,7 @@ describe('createPyasProxy with a slow client body', () => {
         }, 50)
         req.on('response', (res) => {
           clearInterval(timer)
-          let text = ''
-          res.on('data', (chunk) => {
-            text += chunk
-          })
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: text,
-              json: () => JSON.parse(text),
-              elapsed: Date.now() - started,
-            }),
-          )
+          collect(res).then((read) => resolve({ ...read, elapsed: Date.now() - started }), reject)
         })
         req.on('error', (error) => {
           clearInterval(timer)
@@ -264,20 +252,7 @@ describe('toNodeHandler with an absolute-form request target', () => {
           ...(init.body ? { 'content-type': 'application/json' } : {}),
         },
       })
-      req.on('response', (res: IncomingMessage) => {
-        let text = ''
-        res.on('data', (chunk) => {
-          text += chunk
-        })
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: text,
-            json: () => JSON.parse(text),
-          }),
-        )
-      })
+      req.on('response', (res: IncomingMessage) => collect(res).then(resolve, reject))
       req.on('error', reject)
       req.end(init.body)
     })

@@ -8,7 +8,8 @@ export interface NodeResponse {
   json(): unknown
 }
 
-function collect(res: IncomingMessage): Promise<NodeResponse> {
+/** Reads a response whole. */
+export function collect(res: IncomingMessage): Promise<NodeResponse> {
   return new Promise((resolve, reject) => {
     let body = ''
     res.setEncoding('utf8')
