@@ -41,6 +41,21 @@ const isConnectResponse = (provider) => (response) =>
 export const isConsentUrl = (url) => new URL(url).pathname === '/fake-pyas/consent'
 
 /**
+ * Clicks Allow on the consent page inside `popup` and waits until the popup has closed. The popup
+ * may close before the click's own bookkeeping finishes: that is the point, not a failure.
+ */
+export async function allowInPopup(popup) {
+  const closed = popup.waitForEvent('close', { timeout: 15_000 })
+  await popup
+    .getByRole('button', { name: 'Allow' })
+    .click()
+    .catch((error) => {
+      if (!popup.isClosed()) throw error
+    })
+  await closed
+}
+
+/**
  * Clicks the provider's button, then Allow (or Deny) on the fake consent page, and waits until the
  * demo shows the account (or the cancelled state). `ms` runs from the click to the account shown.
  */

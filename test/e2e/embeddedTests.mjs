@@ -7,7 +7,7 @@
 //   - `blocked`: Playwright's default launch, standing for browsers that block third-party storage:
 //     any localStorage access in the frame throws.
 
-import { ADA, connectButton, isConsentUrl, openDemo } from './demoPage.mjs'
+import { ADA, allowInPopup, connectButton, isConsentUrl, openDemo } from './demoPage.mjs'
 import { check, same } from './harness.mjs'
 
 const POPUP_BLOCKED = 'The sign-in window was blocked. Allow pop-ups and retry.'
@@ -55,14 +55,7 @@ function embeddedConnect(launch) {
         )
       })
       same(new URL(popup.url()).origin, demo.origin, 'the consent page opens on the frame’s origin')
-      const closed = popup.waitForEvent('close', { timeout: 15_000 })
-      await popup
-        .getByRole('button', { name: 'Allow' })
-        .click()
-        .catch((error) => {
-          if (!popup.isClosed()) throw error
-        })
-      await closed
+      await allowInPopup(popup)
       await frame
         .locator('button[data-provider="google"][data-state="connected"]')
         .first()

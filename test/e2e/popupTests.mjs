@@ -1,6 +1,14 @@
 // Popup mode: the consent page opens in a popup that hands the code to the opener and closes.
 
-import { ADA, accountRows, alertText, connectButton, isConsentUrl, openDemo } from './demoPage.mjs'
+import {
+  ADA,
+  accountRows,
+  alertText,
+  allowInPopup,
+  connectButton,
+  isConsentUrl,
+  openDemo,
+} from './demoPage.mjs'
 import { check, same } from './harness.mjs'
 
 export const popupTests = [
@@ -30,15 +38,7 @@ export const popupTests = [
           response.request().method() === 'POST' &&
           new URL(response.url()).pathname === '/api/pyas/google/connect',
       )
-      const closed = popup.waitForEvent('close', { timeout: 15_000 })
-      // The popup may close before the click's own bookkeeping finishes: that is the point.
-      await popup
-        .getByRole('button', { name: 'Allow' })
-        .click()
-        .catch((error) => {
-          if (!popup.isClosed()) throw error
-        })
-      await closed
+      await allowInPopup(popup)
       const { account } = (await (await exchanged).json()).data
       await page.locator('.account__id', { hasText: account.accountId }).waitFor()
       same(account.email, ADA.email, 'account email')
