@@ -10,7 +10,7 @@ import {
   withDefined,
 } from './attempts.js'
 import { type CallbackParams, cleanCallbackUrl } from './callbackUrl.js'
-import { type ExchangeDeps, exchangeOnce } from './exchangeOnce.js'
+import { exchangeOnce } from './exchangeOnce.js'
 import {
   PyasConnectError,
   type PyasConnectErrorCode,
@@ -57,7 +57,6 @@ export interface CallbackDeps {
   location?: Pick<Location, 'search' | 'href'>
   history?: Pick<History, 'replaceState' | 'state'>
   now?: () => number
-  locks?: ExchangeDeps['locks']
   /**
    * In a popup: offers the callback to the window that opened it; resolves true when it took it
    * over. Called for a popup attempt, and for a callback with no attempt record (the opener may be
@@ -161,7 +160,7 @@ async function settle(
   }
   entry.exchanging = true
   const exchanged = await exchangeOnce(
-    { storage, client: deps.client, now, locks: deps.locks },
+    { storage, client: deps.client, now },
     record,
     params.code as string,
   )

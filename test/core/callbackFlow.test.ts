@@ -15,7 +15,6 @@ import {
   deferred,
   fakeBrowser,
   fakeClient,
-  fakeLocks,
   MINUTE,
   makeAccount,
   makeAttempt,
@@ -38,7 +37,6 @@ interface SetupOptions {
   storage?: Storage
   connect?: ProxyClient['connect']
   now?: () => number
-  locks?: CallbackDeps['locks']
   handOff?: CallbackDeps['handOff']
   record?: Parameters<typeof makeAttempt>[0] | null
 }
@@ -56,7 +54,6 @@ function setup(options: SetupOptions = {}) {
     location: browser.location,
     history: browser.history,
     now: options.now ?? (() => NOW),
-    ...(options.locks ? { locks: options.locks } : {}),
     ...(options.handOff ? { handOff: options.handOff } : {}),
   }
   return { deps, storage, client, browser, log }
@@ -464,29 +461,6 @@ describe('CallbackStore.fromUrl', () => {
       await expect(first.result).resolves.toMatchObject({ type: 'connected', replayed: false })
       await expect(second.result).resolves.toMatchObject({ type: 'connected', replayed: true })
       expect(connect).toHaveBeenCalledTimes(1)
-    })
-
-    it('should exchange once for two documents serialised by Web Locks', async () => {
-      const secondTab = openSecondDocument()
-      const storage = memoryStorage()
-      const { locks, names } = fakeLocks()
-      const gate = deferred<void>()
-      const connect = vi.fn<ProxyClient['connect']>(async (provider) => {
-        await gate.promise
-        return makeAccount(provider)
-      })
-      const a = setup({ storage, connect, locks })
-      const b = setup({ storage, connect, locks, record: null })
-      // Tab B reads the record before tab A's exchange removes it.
-      saveAttempt(storage, makeAttempt({ returnTo: '/next' }))
-      const first = getDocumentCallback(a.deps)!
-      const second = secondTab.getDocumentCallback(b.deps)!
-      gate.resolve()
-      const [x, y] = await Promise.all([first.result, second.result])
-      expect(connect).toHaveBeenCalledTimes(1)
-      expect(names).toEqual([`pyas:exchange:${STATE}`, `pyas:exchange:${STATE}`])
-      expect(x).toMatchObject({ type: 'connected', replayed: false })
-      expect(y).toMatchObject({ type: 'connected', replayed: true })
     })
 
     it('should report an error, not hang or reject, when the other tab never finishes', async () => {
