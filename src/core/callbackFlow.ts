@@ -93,9 +93,12 @@ export function providerErrorOf(params: CallbackParams): PyasConnectError | null
 export function fromOutcome(outcome: StoredOutcome, replayed: boolean): CallbackResult {
   const { provider } = outcome
   if (outcome.status === 'connected') {
-    const { account, returnTo, replaces, email } = outcome
+    const { account, returnTo, email } = outcome
     const emailMismatch = isEmailMismatch(email, account.email)
     const result: CallbackResult = { type: 'connected', provider, account, emailMismatch, replayed }
+    // A hint for the page, and only when the user reconnected that very account: one who picked
+    // another account on the consent screen (or an altered record) gets a new row, not a swap.
+    const replaces = outcome.replaces === account.accountId ? outcome.replaces : undefined
     return withDefined(result, { returnTo, replaces })
   }
   const error = new PyasConnectError(outcome.code as PyasConnectErrorCode, {

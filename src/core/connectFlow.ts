@@ -43,7 +43,10 @@ export interface ConnectedContext {
   missingScopes: string[]
   /** The connected email differs (trimmed, case-insensitively) from the one the connect asked for. */
   emailMismatch: boolean
-  /** The `accountId` of the `savedAccount` this connect reconnected, else `undefined`. */
+  /**
+   * The `savedAccount.accountId` this connect reconnected — only when the connected account has
+   * that id; else `undefined`. A hint for the page, never proof of ownership.
+   */
   replaces: string | undefined
 }
 
