@@ -102,14 +102,19 @@ export async function exchangeOnce(
   // A tab waits for the lock as long as another tab waits for the claim, then gives up.
   const controller = new AbortController()
   const abort = setTimeout(() => controller.abort(), CLAIM_WAIT_MS)
+  let granted = false
   try {
     return await locks.request(`pyas:exchange:${state}`, { signal: controller.signal }, () => {
+      granted = true
       clearTimeout(abort)
       return exclusive()
     })
   } catch (thrown) {
+    if (granted) throw thrown
     if (controller.signal.aborted) throw otherTabError()
-    throw thrown
+    // Refused outright (a frame whose browser blocks its storage has no locks either): the
+    // claim in storage is all there is, as in a browser without Web Locks.
+    return exclusive()
   } finally {
     clearTimeout(abort)
   }

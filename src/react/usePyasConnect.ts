@@ -1,7 +1,7 @@
 'use client'
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import type { CallbackHandlers } from '../core/client.js'
 import {
-  type CallbackHandlers,
   type ConnectFlow,
   type ConnectInputs,
   createConnectFlow,

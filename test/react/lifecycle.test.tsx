@@ -98,7 +98,12 @@ describe('emailMismatch and savedAccount', () => {
     const state = returnWith({ code: 'c' }, { replaces: saved })
     const onConnected = vi.fn()
     const { result } = renderHookWithPyas(() =>
-      usePyasConnect({ provider: 'google', name: 'Ada', email: 'ada@example.com', onConnected }),
+      usePyasConnect({
+        provider: 'google',
+        name: 'Ada',
+        savedAccount: { accountId: saved, email: 'ada@example.com' },
+        onConnected,
+      }),
     )
     await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(1))
     expect(onConnected.mock.calls[0]![0].accountId).toBe('acc-google-1')
