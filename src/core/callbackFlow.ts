@@ -10,6 +10,7 @@ import {
   withDefined,
 } from './attempts.js'
 import { type CallbackParams, cleanCallbackUrl } from './callbackUrl.js'
+import { returnKey } from './client.js'
 import { exchangeOnce } from './exchangeOnce.js'
 import {
   PyasConnectError,
@@ -71,10 +72,6 @@ export interface CallbackDeps {
    */
   handOff?: (record: AttemptRecord | undefined, params: CallbackParams) => Promise<boolean>
 }
-
-/** Who a return (or a hook) is for: the provider, and the saved account it reconnects. */
-export const returnKey = (provider: ProviderId, savedAccountId?: string): string =>
-  `${provider}:${savedAccountId ?? ''}`
 
 /** The provider's `error_description` is attacker-controllable text in a link: keep it short. */
 export const MAX_DESCRIPTION = 300

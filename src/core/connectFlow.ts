@@ -1,6 +1,5 @@
 import { type ConnectMode, createState, saveAttempt } from './attempts.js'
-import { returnKey } from './callbackFlow.js'
-import type { CallbackHandlers, PyasClient, Receiver } from './client.js'
+import { type CallbackHandlers, type PyasClient, type Receiver, returnKey } from './client.js'
 import {
   type ConnectAction,
   type ConnectState,
@@ -12,8 +11,7 @@ import { createMemoryStorage, isFramed } from './env.js'
 import type { PyasEventType } from './events.js'
 import { type ConnectMessages, localizeError } from './localizeError.js'
 import { PyasConnectError, toPyasConnectError } from './PyasConnectError.js'
-import { handOffToOpener } from './popupChannel.js'
-import { openPopup, watchPopup } from './popupWindow.js'
+import { openPopup } from './popupWindow.js'
 import { createPrefetchCache, prefetchKey } from './prefetchCache.js'
 import { needsEmail, type ProviderId } from './providers.js'
 import type { ProxyClient } from './proxyClient.js'
@@ -211,10 +209,12 @@ export function createConnectFlow(
       navigate(url)
       return
     }
+    // The popup's hand-off is read by the return path: loaded before the popup leaves.
+    const path = await pyas.load()
     popup.location.href = url
-    endPopup = watchPopup(popup, oauthState, {
+    endPopup = path.watchPopup(popup, oauthState, {
       onCallback: (params) =>
-        pyas.fromMessage(params, { getStorage: attemptStorage, client, messages }, receiver),
+        path.fromMessage(params, { getStorage: attemptStorage, client, messages }, receiver),
       onClosed: () => fail(new PyasConnectError('popup_closed'), oauthState),
     })
   }
@@ -257,7 +257,7 @@ export function createConnectFlow(
       const current = runtime()
       const unmount = current.pyas.mount(receiver)
       const { client, getStorage, messages } = current
-      current.pyas.fromUrl({ getStorage, client, messages, handOff: handOffToOpener })
+      void current.pyas.fromUrl({ getStorage, client, messages })
       // Back from the consent screen restores this page from the bfcache as it was left.
       const onPageShow = (event: PageTransitionEvent) => {
         if (event.persisted && isPendingStatus(state.status)) reset()

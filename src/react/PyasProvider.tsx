@@ -4,7 +4,6 @@ import { createContext, type ReactNode, useContext, useEffect, useMemo, useState
 import { type CallbackHandlers, createPyasClient } from '../core/client.js'
 import type { FlowRuntime } from '../core/connectFlow.js'
 import type { PyasMessages } from '../core/messages.js'
-import { handOffToOpener } from '../core/popupChannel.js'
 import type { PyasHeaders } from '../core/proxyClient.js'
 import { useLatest } from './useLatest.js'
 import { createRuntime } from './usePyasRuntime.js'
@@ -75,7 +74,7 @@ export function PyasProvider({ children, ...props }: PyasProviderProps) {
   }, [proxyUrl, fetch, headers, credentials, queryClient, storage, navigate, messages, pyas])
   useEffect(() => {
     const { client, getStorage, messages } = value.runtime as FlowRuntime
-    pyas.fromUrl({ client, getStorage, messages, handOff: handOffToOpener })
+    void pyas.fromUrl({ client, getStorage, messages })
   }, [pyas, value])
   return <PyasContext.Provider value={value}>{children}</PyasContext.Provider>
 }
