@@ -15,11 +15,7 @@ import { parseWebhookEvent } from './parseWebhookEvent.js'
 import { readRequestBody } from './readCapped.js'
 import { createRedactor, redactText } from './redact.js'
 import { safeEqual, secretDigest } from './safeEqual.js'
-import {
-  MIN_SECRET_LENGTH,
-  optionsError,
-  positiveInteger,
-} from './validateOptions.js'
+import { MIN_SECRET_LENGTH, optionsError, positiveInteger } from './validateOptions.js'
 
 const fail: (message: string) => never = optionsError('createPyasWebhookHandler')
 /** A sender that has not finished its body by then is cut off: a slow client holds no request. */

@@ -34,8 +34,12 @@ export const IGNORED_EVENT = jsonResult(202, JSON.stringify({ ignored: 'unknown_
 export const NO_CONTENT = jsonResult(204, '')
 
 const METHOD_NOT_ALLOWED = JSON.stringify({ error: 'method_not_allowed' })
-export const ONLY_GET = jsonResult(405, METHOD_NOT_ALLOWED, { allow: 'GET' })
-export const ONLY_POST = jsonResult(405, METHOD_NOT_ALLOWED, { allow: 'POST' })
+/** 405 with the `Allow` header listing `allow`. */
+export function methodNotAllowed(allow: string): JsonResult {
+  return jsonResult(405, METHOD_NOT_ALLOWED, { allow })
+}
+export const ONLY_GET = methodNotAllowed('GET')
+export const ONLY_POST = methodNotAllowed('POST')
 
 /** A 400 in Pyas's validation shape, so the browser maps it like an upstream one. */
 export function validationResult(errors: PyasValidationError[]): JsonResult {
