@@ -3,7 +3,7 @@
 // GET /__faults with that count so the suite can assert it stays zero.
 import { createServer } from 'node:http'
 
-const { createPyasProxy, toNodeHandler } = await import(process.argv[2])
+const { createPyasProxy, createPyasWebhookHandler, toNodeHandler } = await import(process.argv[2])
 const faults = []
 const record = (kind) => (error) => {
   faults.push(`${kind}: ${error?.stack ?? error}`)
@@ -18,6 +18,21 @@ const pyas = toNodeHandler(
     baseUrl: process.env.PYAS_BASE_URL,
     timeoutMs: Number(process.env.PYAS_TIMEOUT_MS),
     logger: { error() {}, warn() {} },
+    // A hook that throws (sync or async) on request: the answer must be a 500, nothing more.
+    authorize: async ({ request }) => {
+      if (request.headers.get('x-throw') === 'authorize') throw new Error('authorize broke')
+      return true
+    },
+    onConnected: () => {
+      throw new Error('onConnected broke')
+    },
+  }),
+)
+const webhooks = toNodeHandler(
+  createPyasWebhookHandler({
+    secret: process.env.PYAS_WEBHOOK_SECRET,
+    logger: { error() {}, warn() {} },
+    onEvent: () => Promise.reject(new Error('onEvent broke')),
   }),
 )
 const server = createServer((req, res) => {
@@ -26,7 +41,8 @@ const server = createServer((req, res) => {
     res.end(JSON.stringify({ faults }))
     return
   }
-  pyas(req, res)
+  if (req.url?.startsWith('/api/webhooks/pyas')) webhooks(req, res)
+  else pyas(req, res)
 })
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`)

@@ -9,7 +9,7 @@ import { connect } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { API_KEY, killAll, startBin } from '../cli/bin.js'
+import { API_KEY, killAll, startBin, WEBHOOK_SECRET } from '../cli/bin.js'
 import { send } from '../server/nodeClient.js'
 import { startHostileUpstream, type UpstreamCase } from './hostileUpstream.js'
 
@@ -36,6 +36,7 @@ async function startApp(baseUrl: string): Promise<Target> {
         PYAS_API_KEY: API_KEY,
         PYAS_BASE_URL: baseUrl,
         PYAS_TIMEOUT_MS: String(TIMEOUT_MS),
+        PYAS_WEBHOOK_SECRET: WEBHOOK_SECRET,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -61,6 +62,7 @@ async function startBinTarget(baseUrl: string): Promise<Target> {
     PYAS_API_KEY: API_KEY,
     PYAS_BASE_URL: baseUrl,
     PYAS_TIMEOUT_MS: String(TIMEOUT_MS),
+    PYAS_WEBHOOK_SECRET: WEBHOOK_SECRET,
   })
   return {
     origin: bin.url,
@@ -212,6 +214,27 @@ describe.each([
     expect(chunked).toContain('{"error":"payload_too_large"}')
   })
 
+  it('should answer 413 to an oversized webhook and survive one that aborts mid-body', async () => {
+    const post = `POST /api/webhooks/pyas?token=${WEBHOOK_SECRET} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n`
+    const oversized = await rawExchange(target.origin, (socket) => {
+      socket.write(`${post}Transfer-Encoding: chunked\r\n\r\n`)
+      const chunk = `10000\r\n${'a'.repeat(0x10000)}\r\n`
+      const timer = setInterval(() => {
+        if (socket.destroyed) return clearInterval(timer)
+        socket.write(chunk)
+      }, 5)
+      socket.on('close', () => clearInterval(timer))
+    })
+    expect(statusOf(oversized)).toBe(413)
+    const aborted = await rawExchange(target.origin, (socket) => {
+      socket.write(
+        `${post}X-Pyas-Account-Id: a\r\nX-Pyas-Webhook-Event: calendars.created\r\nX-Provider: google\r\nContent-Length: 100\r\n\r\n{"calendarIds":`,
+      )
+      setTimeout(() => socket.destroy(), 50)
+    })
+    expect(aborted).toBe('')
+  })
+
   it('should refuse a request smuggled with both Content-Length and Transfer-Encoding', async () => {
     const smuggled = 'GET /api/pyas/google/oauth?state=ok HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'
     const raw = await rawExchange(target.origin, (socket) => {
@@ -222,5 +245,41 @@ describe.each([
     expect(statusOf(raw)).toBe(400)
     // One answer on the connection: the smuggled request was never served.
     expect(raw.match(/HTTP\/1\.1 /g)).toHaveLength(1)
+  })
+})
+
+describe('a node:http app whose hooks throw', () => {
+  let target: Target
+  beforeAll(async () => {
+    target = await startApp(upstream.url)
+  })
+  afterAll(() => target.stop())
+
+  it('should answer 500 for a throwing authorize, onConnected and onEvent, and keep serving', async () => {
+    const thrown = await send(`${target.origin}/api/pyas/google/oauth?state=ok`, {
+      headers: { 'x-throw': 'authorize' },
+    })
+    expect(thrown.status).toBe(500)
+    expect(thrown.json()).toEqual({ error: 'internal_error' })
+    const connect = await send(`${target.origin}/api/pyas/google/connect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'c', name: 'Ada' }),
+    })
+    expect(connect.status).toBe(500)
+    expect(connect.json()).toEqual({ error: 'internal_error' })
+    const webhook = await send(`${target.origin}/api/webhooks/pyas?token=${WEBHOOK_SECRET}`, {
+      method: 'POST',
+      headers: {
+        'x-pyas-account-id': 'acc_1',
+        'x-pyas-webhook-event': 'account.inactive',
+        'x-provider': 'google',
+      },
+    })
+    expect(webhook.status).toBe(500)
+    expect(webhook.json()).toEqual({ error: 'internal_error' })
+    expect(target.child.exitCode).toBeNull()
+    expect((await send(`${target.origin}/api/pyas/google/oauth?state=ok`)).status).toBe(200)
+    expect(await target.faults()).toEqual([])
   })
 })

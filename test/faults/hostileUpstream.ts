@@ -79,6 +79,17 @@ const behaviours: Record<UpstreamCase, (socket: Socket, written: { bytes: number
   },
 }
 
+/** A connect is answered as Pyas does, with a google account. */
+function connected(socket: Socket): void {
+  const body = JSON.stringify({
+    success: true,
+    data: { account: { accountId: 'acc_1', provider: 'google', email: 'a@b.co' } },
+  })
+  socket.end(
+    `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+  )
+}
+
 /** One connection the hostile upstream served: its case, bytes it wrote, whether it closed. */
 export interface UpstreamConnection {
   case: UpstreamCase
@@ -103,8 +114,11 @@ export async function startHostileUpstream() {
       if (!head.includes('\r\n\r\n')) return
       socket.off('data', onData)
       const target = head.split(' ')[1] ?? '/'
-      const name = new URL(target, 'http://upstream').searchParams.get('state') as UpstreamCase
-      const behaviour = behaviours[name] ?? behaviours.ok
+      const url = new URL(target, 'http://upstream')
+      const name = url.searchParams.get('state') as UpstreamCase
+      const behaviour = url.pathname.endsWith('/connect')
+        ? connected
+        : (behaviours[name] ?? behaviours.ok)
       const connection = { case: name, written: { bytes: 0 }, socket }
       connections.push(connection)
       behaviour(socket, connection.written)
