@@ -9,6 +9,7 @@ import { authorizeByUrl } from './authorizeByUrl.js'
 import type { CliConfig } from './CliConfig.js'
 import { createForwarder } from './createForwarder.js'
 import type { CliLog } from './createLog.js'
+import type { FakeBackend } from './fake.js'
 
 const JSON_HEADERS = {
   'content-type': 'application/json',
@@ -48,7 +49,7 @@ export interface CliServer {
  * The `pyas-proxy` HTTP server: `/healthz`, the webhook route (when a secret is set) and the proxy
  * under the mount path; every other path is a 404. One access-log line per request.
  */
-export function createCliServer(config: CliConfig, log: CliLog): CliServer {
+export function createCliServer(config: CliConfig, log: CliLog, fake?: FakeBackend): CliServer {
   const userIds = new WeakMap<Request, string | number>()
   const forward = config.forward
     ? createForwarder({ ...config.forward, timeoutMs: config.timeoutMs, log })
@@ -62,6 +63,7 @@ export function createCliServer(config: CliConfig, log: CliLog): CliServer {
         warn: (message, details) => log.warn(message, { details: String(details) }),
       },
       baseUrl: config.baseUrl,
+      fetch: fake?.fetch,
       providers: config.providers,
       allowedOrigins: config.allowedOrigins,
       timeoutMs: config.timeoutMs,
@@ -132,7 +134,8 @@ export function createCliServer(config: CliConfig, log: CliLog): CliServer {
         ms: Math.round((performance.now() - started) * 10) / 10,
       })
     })
-    route(req, res)
+    if (fake) fake.intercept(req, res, () => route(req, res))
+    else route(req, res)
   })
   return {
     server,
