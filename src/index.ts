@@ -1,7 +1,6 @@
 export type { ConnectMode } from './core/attempts.js'
+export type { CallbackHandlers, ConnectedContext } from './core/client.js'
 export type {
-  CallbackHandlers,
-  ConnectedContext,
   ConnectInputs,
   ConnectModeOption,
   ConnectPrompt,

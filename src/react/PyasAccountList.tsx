@@ -1,6 +1,6 @@
 'use client'
 import { type ReactNode, useId } from 'react'
-import type { CallbackHandlers } from '../core/connectFlow.js'
+import type { CallbackHandlers } from '../core/client.js'
 import { enAccountList } from '../core/messages.js'
 import type { ProviderId } from '../core/providers.js'
 import { ConnectButton } from './ConnectButton.js'

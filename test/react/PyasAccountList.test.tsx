@@ -50,15 +50,25 @@ describe('PyasAccountList', () => {
     expect(JSON.parse(localStorage.getItem(`pyas:attempt:${state}`)!).replaces).toBe('acc-m')
   })
 
-  it('should call onReconnected with replaces when the reconnect returns', async () => {
-    const state = returnWith({ code: 'c' }, { provider: 'microsoft', email: 'ada@contoso.com' })
-    const stored = JSON.parse(localStorage.getItem(`pyas:attempt:${state}`)!)
-    localStorage.setItem(`pyas:attempt:${state}`, JSON.stringify({ ...stored, replaces: 'acc-m' }))
-    const onReconnected = vi.fn()
-    renderWithPyas(<PyasAccountList accounts={ACCOUNTS} name="Ada" onReconnected={onReconnected} />)
-    await waitFor(() => expect(onReconnected).toHaveBeenCalledTimes(1))
-    expect(onReconnected.mock.calls[0]![1].replaces).toBe('acc-m')
-  })
+  it.each([
+    ['the same account', 'acc-microsoft-1', 'acc-microsoft-1'],
+    ['another account', 'acc-m', undefined],
+  ])(
+    'should call onReconnected, with replaces only when %s came back',
+    async (_, row, replaces) => {
+      const accounts = ACCOUNTS.map((each) =>
+        each.provider === 'microsoft' ? { ...each, accountId: row } : each,
+      )
+      returnWith({ code: 'c' }, { provider: 'microsoft', email: 'ada@contoso.com', replaces: row })
+      const onReconnected = vi.fn()
+      renderWithPyas(
+        <PyasAccountList accounts={accounts} name="Ada" onReconnected={onReconnected} />,
+      )
+      await waitFor(() => expect(onReconnected).toHaveBeenCalledTimes(1))
+      expect(onReconnected.mock.calls[0]![0].accountId).toBe('acc-microsoft-1')
+      expect(onReconnected.mock.calls[0]![1].replaces).toBe(replaces)
+    },
+  )
 
   it('should show Disconnect on every row only when onDisconnect is given', async () => {
     const onDisconnect = vi.fn()
