@@ -97,7 +97,7 @@ export const enConnect = {
   'status.connected': 'Connected as {account}',
   'status.cancelled': 'Connection to {brand} was cancelled.',
   'error.invalid_request': 'Some details are missing or invalid. Check them and try again.',
-  'error.unauthorized': 'The server could not sign in to Pyas. Check its API key.',
+  'error.unauthorized': 'The server could not sign in to Pyas. Try again later.',
   'error.forbidden': 'The server refused this request. Sign in again and retry.',
   'error.invalid_grant': 'This sign-in code was invalid or already used. Connect again.',
   'error.state_mismatch': 'This sign-in was not started here. Connect again.',
