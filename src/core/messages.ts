@@ -97,7 +97,7 @@ export const enConnect = {
   'status.connected': 'Connected as {account}',
   'status.cancelled': 'Connection to {brand} was cancelled.',
   'error.invalid_request': 'Some details are missing or invalid. Check them and try again.',
-  'error.unauthorized': 'The server could not sign in to Pyas. Check its API key.',
+  'error.unauthorized': 'The server could not sign in to Pyas. Try again later.',
   'error.forbidden': 'The server refused this request. Sign in again and retry.',
   'error.invalid_grant': 'This sign-in code was invalid or already used. Connect again.',
   'error.state_mismatch': 'This sign-in was not started here. Connect again.',
@@ -162,15 +162,29 @@ export function formatMessage(
   return template.replace(
     /( ?)\{(\w+)\}( ?)/g,
     (_, before: string, name: string, after: string) => {
-      const value = values[name]
+      // Own keys only: `{constructor}` or `{toString}` has no value, whatever `Object` inherits.
+      const value = Object.hasOwn(values, name) ? values[name] : undefined
       return value == null || value === '' ? before && after : before + value + after
     },
   )
 }
 
 /**
+ * `template` with the placeholders `reference` has kept for later filling, and every other one
+ * dropped by {@link formatMessage}, so an override's unknown `{placeholder}` never reaches the screen.
+ */
+function keepPlaceholdersOf(template: string, reference: string): string {
+  const kept: Record<string, string> = {}
+  for (const [placeholder, name] of reference.matchAll(/\{(\w+)\}/g)) kept[name!] = placeholder
+  return formatMessage(template, kept)
+}
+
+/**
  * `defaults` with `overrides` on top, for the keys of `defaults` only: an override that is missing
- * or not a string falls back to the default; an empty string is kept. Returns `defaults` itself when
+ * or not a string falls back to the default; an empty string is kept. An override's placeholders
+ * that its key does not fill (`'Mit {nichtDa} verbinden'` for a label, which has none) are dropped
+ * here, as {@link formatMessage} drops a placeholder with no value, so every text shown — labels and
+ * error messages included, which are not formatted again — is free of braces. Returns `defaults` itself when
  * there is nothing to override. A component passes its own English part ({@link enConnect},
  * {@link enDialog}, {@link enAccountList}) so it bundles only the texts it shows.
  */
@@ -182,7 +196,9 @@ export function mergeMessages<T extends Partial<PyasMessages>>(
   const messages = { ...defaults }
   for (const key in defaults) {
     const value = overrides[key as keyof PyasMessages]
-    if (typeof value === 'string') messages[key] = value as T[typeof key]
+    if (typeof value === 'string') {
+      messages[key] = keepPlaceholdersOf(value, defaults[key] as string) as T[typeof key]
+    }
   }
   return messages
 }

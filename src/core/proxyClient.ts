@@ -1,4 +1,5 @@
 import { readAccount } from './account.js'
+import { warnDeveloper } from './developerHints.js'
 import { errorFromResponse, isRecord } from './errorFromResponse.js'
 import { PyasConnectError } from './PyasConnectError.js'
 import { needsEmail, type ProviderId } from './providers.js'
@@ -70,12 +71,13 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
     pick: (body: Record<string, unknown>) => T | undefined,
   ): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch
+    const url = resolve(`${base}${path}`)
     let response: Response
     try {
       // Inside the try: a headers function that fails (say, fetching a CSRF token) is a network error.
       const extra =
         typeof options.headers === 'function' ? await options.headers() : options.headers
-      response = await doFetch(resolve(`${base}${path}`), {
+      response = await doFetch(url, {
         ...init,
         credentials,
         headers: { accept: 'application/json', ...init.headers, ...extra },
@@ -86,7 +88,12 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
     }
     const { status } = response
     const body: unknown = await response.json().catch(() => undefined)
-    if (!response.ok) throw errorFromResponse(status, response.headers, body)
+    if (!response.ok) {
+      throw warnDeveloper(
+        errorFromResponse(status, response.headers, body),
+        `${init.method} ${url}`,
+      )
+    }
     const picked = isRecord(body) ? pick(body) : undefined
     if (picked === undefined) throw new PyasConnectError('proxy_error', { status, cause: body })
     return picked

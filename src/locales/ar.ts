@@ -16,7 +16,7 @@ export const messages: PyasMessages = {
   'status.connected': 'تم الربط بحساب {account}',
   'status.cancelled': 'تم إلغاء الربط مع {brand}.',
   'error.invalid_request': 'بعض البيانات ناقصة أو غير صحيحة. راجِعها ثم حاول مرة أخرى.',
-  'error.unauthorized': 'تعذّر على الخادم تسجيل الدخول إلى Pyas. تحقّق من مفتاح API الخاص به.',
+  'error.unauthorized': 'تعذّر على الخادم تسجيل الدخول إلى Pyas. حاول مرة أخرى لاحقًا.',
   'error.forbidden': 'رفض الخادم هذا الطلب. سجّل الدخول من جديد ثم حاول مرة أخرى.',
   'error.invalid_grant': 'رمز تسجيل الدخول هذا غير صالح أو سبق استخدامه. أعِد محاولة الربط.',
   'error.state_mismatch': 'لم تبدأ عملية تسجيل الدخول هذه من هنا. أعِد محاولة الربط.',

@@ -15,7 +15,7 @@ export const messages: PyasMessages = {
   'error.invalid_request':
     'Einige Angaben fehlen oder sind ungültig. Prüfen Sie sie und versuchen Sie es erneut.',
   'error.unauthorized':
-    'Der Server konnte sich nicht bei Pyas anmelden. Prüfen Sie seinen API-Schlüssel.',
+    'Der Server konnte sich nicht bei Pyas anmelden. Versuchen Sie es später erneut.',
   'error.forbidden':
     'Der Server hat die Anfrage abgelehnt. Melden Sie sich erneut an und versuchen Sie es noch einmal.',
   'error.invalid_grant':

@@ -13,7 +13,7 @@ export const messages: PyasMessages = {
   'status.connected': 'Conectado como {account}',
   'status.cancelled': 'Se canceló la conexión con {brand}.',
   'error.invalid_request': 'Faltan datos o no son válidos. Revísalos e inténtalo de nuevo.',
-  'error.unauthorized': 'El servidor no pudo autenticarse en Pyas. Revisa su clave de API.',
+  'error.unauthorized': 'El servidor no pudo autenticarse en Pyas. Inténtalo más tarde.',
   'error.forbidden':
     'El servidor rechazó esta solicitud. Vuelve a iniciar sesión e inténtalo de nuevo.',
   'error.invalid_grant':

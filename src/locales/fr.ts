@@ -14,7 +14,7 @@ export const messages: PyasMessages = {
   'status.cancelled': 'La connexion à {brand} a été annulée.',
   'error.invalid_request':
     'Des informations sont manquantes ou incorrectes. Vérifiez-les, puis réessayez.',
-  'error.unauthorized': 'Le serveur n’a pas pu s’authentifier auprès de Pyas. Vérifiez sa clé API.',
+  'error.unauthorized': 'Le serveur n’a pas pu s’authentifier auprès de Pyas. Réessayez plus tard.',
   'error.forbidden': 'Le serveur a refusé cette demande. Reconnectez-vous, puis réessayez.',
   'error.invalid_grant':
     'Ce code de connexion est invalide ou a déjà été utilisé. Relancez la connexion.',

@@ -18,7 +18,7 @@ export const messages: PyasMessages = {
   'error.invalid_request':
     '入力内容に不足または誤りがあります。内容を確認して、もう一度お試しください。',
   'error.unauthorized':
-    'サーバーが Pyas にサインインできませんでした。サーバーの API キーを確認してください。',
+    'サーバーが Pyas にサインインできませんでした。しばらくしてからもう一度お試しください。',
   'error.forbidden':
     'サーバーがこのリクエストを拒否しました。もう一度サインインしてからお試しください。',
   'error.invalid_grant':

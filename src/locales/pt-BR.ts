@@ -15,7 +15,7 @@ export const messages: PyasMessages = {
   'error.invalid_request':
     'Alguns dados estão faltando ou são inválidos. Confira e tente novamente.',
   'error.unauthorized':
-    'O servidor não conseguiu se autenticar no Pyas. Verifique a chave de API do servidor.',
+    'O servidor não conseguiu se autenticar no Pyas. Tente novamente mais tarde.',
   'error.forbidden': 'O servidor recusou esta solicitação. Faça login novamente e tente outra vez.',
   'error.invalid_grant':
     'Este código de login é inválido ou já foi usado. Conecte a conta novamente.',
