@@ -27,6 +27,12 @@ export type { ConnectZoomButtonProps } from './react/ConnectZoomButton.js'
 export { ConnectZoomButton } from './react/ConnectZoomButton.js'
 export type { PyasAccountListProps, PyasSavedAccount } from './react/PyasAccountList.js'
 export { PyasAccountList } from './react/PyasAccountList.js'
+export type {
+  PyasCalendarPickerConflictsProps,
+  PyasCalendarPickerDestinationProps,
+  PyasCalendarPickerProps,
+} from './react/PyasCalendarPicker.js'
+export { PyasCalendarPicker } from './react/PyasCalendarPicker.js'
 export type { PyasConnectDialogProps } from './react/PyasConnectDialog.js'
 export { PyasConnectDialog } from './react/PyasConnectDialog.js'
 export type { PyasProviderProps } from './react/PyasProvider.js'
