@@ -1,6 +1,5 @@
 export type { ConnectMode } from './core/attempts.js'
 export type { PyasCalendar, PyasCalendarProvider } from './core/calendars.js'
-export { pyasCalendarsKey } from './core/calendars.js'
 export type {
   CallbackHandlers,
   ConnectedContext,
@@ -38,7 +37,7 @@ export { PyasConnectDialog } from './react/PyasConnectDialog.js'
 export type { PyasProviderProps } from './react/PyasProvider.js'
 export { PyasProvider } from './react/PyasProvider.js'
 export type { UsePyasCalendarsOptions, UsePyasCalendarsResult } from './react/usePyasCalendars.js'
-export { usePyasCalendars } from './react/usePyasCalendars.js'
+export { pyasCalendarsKey, usePyasCalendars } from './react/usePyasCalendars.js'
 export type { UsePyasCallbackOptions, UsePyasCallbackResult } from './react/usePyasCallback.js'
 export { usePyasCallback } from './react/usePyasCallback.js'
 export type { UsePyasConnectOptions, UsePyasConnectResult } from './react/usePyasConnect.js'

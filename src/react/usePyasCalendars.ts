@@ -20,6 +20,8 @@ import { PyasContext } from './PyasProvider.js'
 import { useLatest } from './useLatest.js'
 import { usePyasMessages } from './usePyasMessages.js'
 
+export { pyasCalendarsKey }
+
 /** Options of {@link usePyasCalendars}. */
 export interface UsePyasCalendarsOptions {
   /** The account's provider: `google` or `microsoft` (Zoom has meetings, not calendars). */
