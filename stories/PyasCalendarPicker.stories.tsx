@@ -63,6 +63,16 @@ const calendarsRoute = http.get(ROUTE, ({ params }) =>
   }),
 )
 
+/** Accounts whose answer is a state: `acc_loading` never answers, `acc_error` 500, `acc_empty` none. */
+const statesRoute = http.get(ROUTE, async ({ request }) => {
+  const accountId = new URL(request.url).searchParams.get('accountId')
+  if (accountId === 'acc_loading') await delay('infinite')
+  if (accountId === 'acc_error') return HttpResponse.json({ error: 'boom' }, { status: 500 })
+  if (accountId === 'acc_empty')
+    return HttpResponse.json({ success: true, data: { calendars: [] } })
+  return undefined
+})
+
 /** A settings form around the picker, holding the selection as an app would before saving it. */
 function Controlled(props: PyasCalendarPickerProps) {
   const [value, setValue] = useState<readonly string[] | string | undefined>(props.value)
@@ -97,7 +107,7 @@ const meta = {
   parameters: {
     layout: 'padded',
     pyas: { readout: false } satisfies PyasStoryParameters,
-    msw: { handlers: { calendars: [calendarsRoute] } },
+    msw: { handlers: { calendars: [statesRoute, calendarsRoute] } },
   },
 } satisfies Meta<typeof PyasCalendarPicker>
 
@@ -296,5 +306,38 @@ export const RightToLeft: Story = {
       await expect(box.left).toBeGreaterThan(name.left)
     }
     await expectNoHorizontalOverflow(canvasElement)
+  },
+}
+
+const STATES: Array<{ title: string; props: Partial<PyasCalendarPickerProps>; state: string }> = [
+  { title: 'Conflicts', props: { mode: 'conflicts' }, state: 'ready' },
+  { title: 'Destination', props: { mode: 'destination' }, state: 'ready' },
+  {
+    title: 'Outlook',
+    props: { provider: 'microsoft', accountId: 'acc_outlook_1' },
+    state: 'ready',
+  },
+  { title: 'Loading', props: { accountId: 'acc_loading' }, state: 'loading' },
+  { title: 'Error', props: { accountId: 'acc_error' }, state: 'error' },
+  { title: 'Empty', props: { accountId: 'acc_empty' }, state: 'empty' },
+]
+
+/** Every state side by side (each picker its own account, answered accordingly). */
+export const AllStates: Story = {
+  render: (args) => (
+    <div className="demo-grid">
+      {STATES.map(({ title, props }) => (
+        <section key={title} aria-label={title} className="demo-accounts-card">
+          <PyasCalendarPicker {...({ ...args, ...props } as PyasCalendarPickerProps)} />
+        </section>
+      ))}
+    </div>
+  ),
+  async play({ canvasElement }) {
+    const canvas = within(canvasElement)
+    for (const { title, state } of STATES) {
+      const group = within(canvas.getByRole('region', { name: title })).getByRole('group')
+      await waitFor(() => expect(group).toHaveAttribute('data-state', state))
+    }
   },
 }
