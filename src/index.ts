@@ -1,4 +1,5 @@
 export type { ConnectMode } from './core/attempts.js'
+export type { PyasCalendar, PyasCalendarProvider } from './core/calendars.js'
 export type { CallbackHandlers, ConnectedContext } from './core/client.js'
 export type {
   ConnectInputs,
@@ -24,10 +25,18 @@ export type { ConnectZoomButtonProps } from './react/ConnectZoomButton.js'
 export { ConnectZoomButton } from './react/ConnectZoomButton.js'
 export type { PyasAccountListProps, PyasSavedAccount } from './react/PyasAccountList.js'
 export { PyasAccountList } from './react/PyasAccountList.js'
+export type {
+  PyasCalendarPickerConflictsProps,
+  PyasCalendarPickerDestinationProps,
+  PyasCalendarPickerProps,
+} from './react/PyasCalendarPicker.js'
+export { PyasCalendarPicker } from './react/PyasCalendarPicker.js'
 export type { PyasConnectDialogProps } from './react/PyasConnectDialog.js'
 export { PyasConnectDialog } from './react/PyasConnectDialog.js'
 export type { PyasProviderProps } from './react/PyasProvider.js'
 export { PyasProvider } from './react/PyasProvider.js'
+export type { UsePyasCalendarsOptions, UsePyasCalendarsResult } from './react/usePyasCalendars.js'
+export { pyasCalendarsKey, usePyasCalendars } from './react/usePyasCalendars.js'
 export type { UsePyasCallbackOptions, UsePyasCallbackResult } from './react/usePyasCallback.js'
 export { usePyasCallback } from './react/usePyasCallback.js'
 export type { UsePyasConnectOptions, UsePyasConnectResult } from './react/usePyasConnect.js'

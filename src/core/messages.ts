@@ -78,10 +78,26 @@ export interface PyasMessages {
   'account.disconnect': string
   /** The account list with no accounts (unless `emptyText` is given). */
   'account.empty': string
+  /** `PyasCalendarPicker`'s legend in `conflicts` mode (checkboxes). */
+  'calendars.conflicts': string
+  /** `PyasCalendarPicker`'s legend in `destination` mode (radios). */
+  'calendars.destination': string
+  /** The picker while the calendars load (shown and announced). */
+  'calendars.loading': string
+  /** The picker when the account has no calendar (in `destination` mode: none writable). */
+  'calendars.empty': string
+  /** After a read-only calendar's name in `conflicts` mode. */
+  'calendars.readOnly': string
+  /** The picker's button that loads the calendars again after an error. */
+  'calendars.retry': string
+  /** `usePyasCalendars` given a provider other than google or microsoft (a mistake in the app's code). */
+  'calendars.provider.invalid': string
+  /** `usePyasCalendars` given no `accountId` (a mistake in the app's code). */
+  'calendars.accountId.required': string
 }
 
 // English comes in three parts, one per component that shows them, so a bundle with only a button
-// carries neither the dialog's texts nor the account list's. `en` joins them; an unused `en` (and
+// carries neither the dialog's texts, the account list's nor the calendar picker's. `en` joins them; an unused `en` (and
 // the parts only it uses) is dropped by bundlers thanks to the pure call.
 
 /** English for the connect flow: the buttons' labels, the live region, errors and field errors. */
@@ -140,12 +156,25 @@ export const enAccountList = {
   'account.empty': 'No calendar connected yet.',
 } satisfies Partial<PyasMessages>
 
+/** English for `usePyasCalendars` and `PyasCalendarPicker` (its errors use {@link enConnect}). */
+export const enCalendars = {
+  'calendars.conflicts': 'Check these calendars for conflicts',
+  'calendars.destination': 'Add new events to',
+  'calendars.loading': 'Loading calendars…',
+  'calendars.empty': 'No calendars found.',
+  'calendars.readOnly': '(read-only)',
+  'calendars.retry': 'Try again',
+  'calendars.provider.invalid': 'Choose google or microsoft.',
+  'calendars.accountId.required': 'Choose a connected account.',
+} satisfies Partial<PyasMessages>
+
 /** The whole English table, the default for every key and `@pyas/react/locales/en`. */
 export const en: PyasMessages = /* @__PURE__ */ Object.assign(
   {},
   enConnect,
   enDialog,
   enAccountList,
+  enCalendars,
 )
 
 /**

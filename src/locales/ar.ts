@@ -50,4 +50,12 @@ export const messages: PyasMessages = {
   'account.inactive': 'يحتاج إلى إعادة الربط',
   'account.disconnect': 'إلغاء الربط',
   'account.empty': 'لم يُربط أي تقويم بعد.',
+  'calendars.conflicts': 'التحقق من التعارضات في هذه التقاويم',
+  'calendars.destination': 'إضافة الأحداث الجديدة إلى',
+  'calendars.loading': 'جارٍ تحميل التقاويم…',
+  'calendars.empty': 'لم يُعثر على أي تقويم.',
+  'calendars.readOnly': '(للقراءة فقط)',
+  'calendars.retry': 'أعد المحاولة',
+  'calendars.provider.invalid': 'اختر google أو microsoft.',
+  'calendars.accountId.required': 'اختر حسابًا مرتبطًا.',
 }

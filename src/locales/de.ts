@@ -58,4 +58,12 @@ export const messages: PyasMessages = {
   'account.inactive': 'Muss neu verbunden werden',
   'account.disconnect': 'Trennen',
   'account.empty': 'Noch kein Kalender verbunden.',
+  'calendars.conflicts': 'Diese Kalender auf Konflikte prüfen',
+  'calendars.destination': 'Neue Termine eintragen in',
+  'calendars.loading': 'Kalender werden geladen…',
+  'calendars.empty': 'Keine Kalender gefunden.',
+  'calendars.readOnly': '(schreibgeschützt)',
+  'calendars.retry': 'Erneut versuchen',
+  'calendars.provider.invalid': 'Wählen Sie google oder microsoft.',
+  'calendars.accountId.required': 'Wählen Sie ein verbundenes Konto.',
 }

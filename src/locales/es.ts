@@ -52,4 +52,12 @@ export const messages: PyasMessages = {
   'account.inactive': 'Requiere reconexión',
   'account.disconnect': 'Desconectar',
   'account.empty': 'Todavía no hay ningún calendario conectado.',
+  'calendars.conflicts': 'Comprobar conflictos en estos calendarios',
+  'calendars.destination': 'Añadir los nuevos eventos a',
+  'calendars.loading': 'Cargando calendarios…',
+  'calendars.empty': 'No se encontraron calendarios.',
+  'calendars.readOnly': '(solo lectura)',
+  'calendars.retry': 'Reintentar',
+  'calendars.provider.invalid': 'Elige google o microsoft.',
+  'calendars.accountId.required': 'Elige una cuenta conectada.',
 }

@@ -51,4 +51,12 @@ export const messages: PyasMessages = {
   'account.inactive': 'À reconnecter',
   'account.disconnect': 'Déconnecter',
   'account.empty': 'Aucun agenda connecté pour le moment.',
+  'calendars.conflicts': 'Vérifier les conflits dans ces agendas',
+  'calendars.destination': 'Ajouter les nouveaux événements à',
+  'calendars.loading': 'Chargement des agendas…',
+  'calendars.empty': 'Aucun agenda trouvé.',
+  'calendars.readOnly': '(lecture seule)',
+  'calendars.retry': 'Réessayer',
+  'calendars.provider.invalid': 'Choisissez google ou microsoft.',
+  'calendars.accountId.required': 'Choisissez un compte connecté.',
 }

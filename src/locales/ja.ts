@@ -60,4 +60,12 @@ export const messages: PyasMessages = {
   'account.inactive': '再接続が必要です',
   'account.disconnect': '接続を解除',
   'account.empty': 'まだカレンダーが接続されていません。',
+  'calendars.conflicts': 'これらのカレンダーで予定の重複を確認',
+  'calendars.destination': '新しい予定の追加先',
+  'calendars.loading': 'カレンダーを読み込んでいます…',
+  'calendars.empty': 'カレンダーが見つかりません。',
+  'calendars.readOnly': '（閲覧のみ）',
+  'calendars.retry': '再試行',
+  'calendars.provider.invalid': 'google または microsoft を選択してください。',
+  'calendars.accountId.required': '接続済みのアカウントを選択してください。',
 }

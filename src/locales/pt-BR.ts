@@ -50,4 +50,12 @@ export const messages: PyasMessages = {
   'account.inactive': 'Reconexão necessária',
   'account.disconnect': 'Desconectar',
   'account.empty': 'Nenhuma agenda conectada ainda.',
+  'calendars.conflicts': 'Verificar conflitos nestes calendários',
+  'calendars.destination': 'Adicionar novos eventos em',
+  'calendars.loading': 'Carregando calendários…',
+  'calendars.empty': 'Nenhum calendário encontrado.',
+  'calendars.readOnly': '(somente leitura)',
+  'calendars.retry': 'Tentar novamente',
+  'calendars.provider.invalid': 'Escolha google ou microsoft.',
+  'calendars.accountId.required': 'Escolha uma conta conectada.',
 }

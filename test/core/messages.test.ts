@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   en,
   enAccountList,
+  enCalendars,
   enConnect,
   enDialog,
   formatMessage,
@@ -109,9 +110,11 @@ describe('mergeMessages', () => {
   })
 
   it('should split English into disjoint parts that make up the whole table', () => {
-    const parts = [enConnect, enDialog, enAccountList].flatMap((part) => Object.keys(part))
+    const parts = [enConnect, enDialog, enAccountList, enCalendars].flatMap((part) =>
+      Object.keys(part),
+    )
     expect(new Set(parts).size).toBe(parts.length)
     expect(parts.sort()).toEqual(Object.keys(en).sort())
-    expect(en).toEqual({ ...enConnect, ...enDialog, ...enAccountList })
+    expect(en).toEqual({ ...enConnect, ...enDialog, ...enAccountList, ...enCalendars })
   })
 })
