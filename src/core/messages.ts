@@ -49,6 +49,8 @@ export interface PyasMessages {
   'error.popup_blocked': string
   'error.popup_closed': string
   'error.storage_unavailable': string
+  'error.embedded_browser': string
+  'error.link_invalid': string
   'field.name.required': string
   'field.email.required': string
   'field.email.invalid': string
@@ -94,6 +96,16 @@ export interface PyasMessages {
   'calendars.provider.invalid': string
   /** `usePyasCalendars` given no `accountId` (a mistake in the app's code). */
   'calendars.accountId.required': string
+  /** `PyasOpenInBrowser`: why the user must leave the in-app browser, and what to do. */
+  'openInBrowser.text': string
+  /** `PyasOpenInBrowser`: the button that copies the link. */
+  'openInBrowser.copy': string
+  /** `PyasOpenInBrowser`: announced once the link was copied. */
+  'openInBrowser.copied': string
+  /** `PyasOpenInBrowser`: the label of the selectable field with the link. */
+  'openInBrowser.field': string
+  /** `PyasOpenInBrowser`: the Android link that opens the page in Chrome. */
+  'openInBrowser.chrome': string
 }
 
 // English comes in three parts, one per component that shows them, so a bundle with only a button
@@ -130,6 +142,9 @@ export const enConnect = {
   'error.popup_blocked': 'The sign-in window was blocked. Allow pop-ups and retry.',
   'error.popup_closed': 'The sign-in window was closed. Connect again.',
   'error.storage_unavailable': 'This browser blocks site storage. Allow it and retry.',
+  'error.embedded_browser':
+    'Sign-in does not work inside this app. Open the page in your browser to connect.',
+  'error.link_invalid': 'This connect link has expired or was already used. Ask for a new one.',
   'field.name.required': 'Enter your name.',
   'field.email.required': 'Enter your email address.',
   'field.email.invalid': 'Enter a valid email address.',
@@ -168,6 +183,16 @@ export const enCalendars = {
   'calendars.accountId.required': 'Choose a connected account.',
 } satisfies Partial<PyasMessages>
 
+/** English for `PyasOpenInBrowser` (shown in place of a status line in an in-app browser). */
+export const enOpenInBrowser = {
+  'openInBrowser.text':
+    'Sign-in is blocked inside this app. Open this link in your browser (Safari or Chrome) to connect.',
+  'openInBrowser.copy': 'Copy link',
+  'openInBrowser.copied': 'Link copied. Paste it into your browser.',
+  'openInBrowser.field': 'Link to open in your browser',
+  'openInBrowser.chrome': 'Open in Chrome',
+} satisfies Partial<PyasMessages>
+
 /** The whole English table, the default for every key and `@pyas/react/locales/en`. */
 export const en: PyasMessages = /* @__PURE__ */ Object.assign(
   {},
@@ -175,6 +200,7 @@ export const en: PyasMessages = /* @__PURE__ */ Object.assign(
   enDialog,
   enAccountList,
   enCalendars,
+  enOpenInBrowser,
 )
 
 /**

@@ -34,6 +34,12 @@ export interface ProxyClient {
   ): Promise<PyasAccount>
 }
 
+/** The proxy's connect links route, used only by `PyasOpenInBrowser`. */
+export interface ProxyLinkClient {
+  /** A connect link for the signed-in user (`POST /links`), where the proxy offers them. */
+  createLink(provider?: ProviderId, signal?: AbortSignal): Promise<string>
+}
+
 export const DEFAULT_PROXY_URL = '/api/pyas'
 
 // Browsers resolve a relative URL against the page themselves; fetch outside one (jsdom, tests)
@@ -57,7 +63,7 @@ function navigableUrl(url: unknown): string | undefined {
 }
 
 /** A small fetch wrapper for the two proxy routes; every failure is a {@link PyasConnectError}. */
-export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient {
+export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient & ProxyLinkClient {
   const base = (options.proxyUrl ?? DEFAULT_PROXY_URL).replace(/\/+$/, '')
   const credentials = options.credentials ?? 'same-origin'
 
@@ -118,6 +124,15 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
       return request(`/${provider}/connect`, init, (body) =>
         readAccount(isRecord(body.data) ? body.data.account : undefined, provider),
       )
+    },
+    createLink(provider, signal) {
+      const init = {
+        method: 'POST',
+        signal,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(provider ? { provider } : {}),
+      }
+      return request('/links', init, (body) => navigableUrl(body.url))
     },
   }
 }
