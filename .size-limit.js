@@ -5,11 +5,14 @@
 // that chunk (with the modules it shares with the entry, so an upper bound).
 const PEERS = ['react', 'react-dom', '@tanstack/react-query']
 
-/** Leaves the return path's dynamic import unbundled, as a code-splitting bundler does. */
+/**
+ * Leaves every dynamic `import()` unbundled, as a code-splitting bundler does: what a page loads
+ * first is what the entry reaches statically.
+ */
 const returnPathOnDemand = {
-  name: 'return-path-on-demand',
+  name: 'on-demand-chunks',
   setup(build) {
-    build.onResolve({ filter: /\/returnPath\.js$/ }, (args) =>
+    build.onResolve({ filter: /.*/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
     )
   },
@@ -31,17 +34,22 @@ export default [
     name: 'browser entry without PyasConnectDialog',
     import:
       '{ ConnectButton, ConnectGoogleButton, ConnectOutlookButton, ConnectZoomButton, PyasConnectError, PyasProvider, usePyasCallback, usePyasConnect }',
-    limit: '7400 B',
+    limit: '7750 B',
   }),
   firstLoad({
     name: 'PyasProvider + ConnectGoogleButton',
     import: '{ PyasProvider, ConnectGoogleButton }',
-    limit: '7050 B',
+    limit: '7450 B',
   }),
   firstLoad({
     name: 'whole browser entry (with PyasConnectDialog)',
     import: '*',
-    limit: '9200 B',
+    limit: '12400 B',
+  }),
+  firstLoad({
+    name: 'PyasProvider + PyasCalendarPicker',
+    import: '{ PyasProvider, PyasCalendarPicker }',
+    limit: '4750 B',
   }),
   {
     name: 'return path (loaded on a return or a popup)',
@@ -49,6 +57,6 @@ export default [
     import: '*',
     ignore: PEERS,
     gzip: true,
-    limit: '5800 B',
+    limit: '5900 B',
   },
 ]

@@ -11,6 +11,7 @@ import {
 } from './attempts.js'
 import { type CallbackParams, cleanCallbackUrl } from './callbackUrl.js'
 import { returnKey } from './client.js'
+import { warnDeveloper } from './developerHints.js'
 import { exchangeOnce } from './exchangeOnce.js'
 import {
   PyasConnectError,
@@ -169,7 +170,7 @@ async function settle(
     return ended(provider, providerErrorOf(params))
   }
   if (!storage) throw new PyasConnectError('storage_unavailable', { cause: unavailable })
-  if (!record) return ended(undefined, new PyasConnectError('state_mismatch'))
+  if (!record) return ended(undefined, warnDeveloper(new PyasConnectError('state_mismatch')))
   if (isExpired(record.createdAt, now())) {
     return ended(record.provider, new PyasConnectError('expired_attempt'))
   }

@@ -12,7 +12,7 @@ export const returnKey = (provider: ProviderId, savedAccountId?: string): string
   `${provider}:${savedAccountId ?? ''}`
 
 /** True when the URL may carry a return of ours: then the return path is worth loading. */
-const mayCarryReturn = (location: Pick<Location, 'search'> | undefined) =>
+export const mayCarryReturn = (location: Pick<Location, 'search'> | undefined) =>
   !!location && /[?&]state=pyas_/.test(location.search)
 
 /** What `onConnected` receives besides the account. */

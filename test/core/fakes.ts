@@ -21,6 +21,8 @@ export const ERROR_CODES: readonly PyasConnectErrorCode[] = [
   'popup_blocked',
   'popup_closed',
   'storage_unavailable',
+  'embedded_browser',
+  'link_invalid',
 ]
 
 /** Property tests run from a fixed seed so the suite is deterministic; change it to explore. */

@@ -158,6 +158,24 @@ describe('the return from the provider', () => {
     expect(window.location.search).toBe('')
   })
 
+  it('should warn the developer once about a state_mismatch, however many hooks see it', async () => {
+    returnWith({ code: 'stolen' })
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const onError = vi.fn()
+    renderWithPyas(
+      <>
+        <ConnectGoogleButton name="Ada" email="ada@example.com" onError={onError} />
+        <ConnectZoomButton name="Ada" />
+      </>,
+    )
+    await waitFor(() => expect(onError).toHaveBeenCalledTimes(1))
+    const hints = warn.mock.calls.filter(([text]) => String(text).includes('state_mismatch'))
+    warn.mockRestore()
+    expect(hints).toHaveLength(1)
+    expect(String(hints[0]![0])).toContain('state_mismatch on http://localhost:3000/calendar:')
+    expect(String(hints[0]![0])).not.toContain('stolen')
+  })
+
   it('should report expired_attempt for a record past its 15 minutes, with no request', async () => {
     returnWith({ code: 'late' }, { createdAt: Date.now() - 16 * 60 * 1000 })
     const onError = vi.fn()
