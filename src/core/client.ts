@@ -1,10 +1,9 @@
-import type { CallbackDeps, CallbackEntry } from './callbackFlow.js'
 import type { ConnectAction } from './connectReducer.js'
 import { emitEvent, type PyasEvent, type PyasEventType } from './events.js'
 import type { ConnectMessages } from './localizeError.js'
 import type { PyasConnectError } from './PyasConnectError.js'
 import type { ProviderId } from './providers.js'
-import type { Returns } from './returnPath.js'
+import type { CallbackDeps, CallbackEntry, Returns } from './returnPath.js'
 import type { PyasAccount } from './types.js'
 
 /** Who a return (or a hook) is for: the provider, and the saved account it reconnects. */

@@ -7,17 +7,17 @@ import {
   saveOutcome,
   writeClaim,
 } from '../../src/core/attempts.js'
-import {
-  type CallbackDeps,
-  type CallbackResult,
-  fromOutcome,
-  settleCallback,
-} from '../../src/core/callbackFlow.js'
 import { readCallback } from '../../src/core/callbackUrl.js'
 import { createPyasClient, type PyasClient, type ReturnDeps } from '../../src/core/client.js'
 import { enConnect } from '../../src/core/messages.js'
 import { PyasConnectError } from '../../src/core/PyasConnectError.js'
 import type { ProxyClient } from '../../src/core/proxyClient.js'
+import {
+  type CallbackDeps,
+  type CallbackResult,
+  fromOutcome,
+  settleCallback,
+} from '../../src/core/returnPath.js'
 import {
   deferred,
   fakeBrowser,
