@@ -246,7 +246,7 @@ describe('PyasCalendarPicker', () => {
       )
       const retry = await screen.findByRole('button', { name: 'Try again' })
       expect(screen.getByRole('status')).toHaveTextContent(
-        'The server could not sign in to Pyas. Check its API key.',
+        'The server could not sign in to Pyas. Try again later.',
       )
       expect(screen.getByRole('status')).toHaveAttribute('data-tone', 'error')
       expect(screen.getByRole('group')).toHaveAttribute('data-state', 'error')
