@@ -169,13 +169,19 @@ export function PyasCalendarPicker(props: PyasCalendarPickerProps) {
                     style={{ '--pyas-calendar-color': calendar.color } as CSSProperties}
                   />
                 )}
-                <span className="pyas-calendars__name">{calendar.name}</span>
-                {mode === 'conflicts' && !calendar.writable && (
-                  <>
-                    {' '}
-                    <span className="pyas-calendars__note">{text['calendars.readOnly']}</span>
-                  </>
-                )}
+                {/* One box for the name and its note, so the note wraps with the name's text. */}
+                <span className="pyas-calendars__text">
+                  {/* A name's direction is its own (an English name on an Arabic page). */}
+                  <span className="pyas-calendars__name" dir="auto">
+                    {calendar.name}
+                  </span>
+                  {mode === 'conflicts' && !calendar.writable && (
+                    <>
+                      {' '}
+                      <span className="pyas-calendars__note">{text['calendars.readOnly']}</span>
+                    </>
+                  )}
+                </span>
               </label>
             </li>
           ))}
