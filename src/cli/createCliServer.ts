@@ -5,35 +5,18 @@ import {
   type PyasWebhookEvent,
   toNodeHandler,
 } from '../server/index.js'
+import { jsonResult, methodNotAllowed, NOT_FOUND } from '../server/jsonResult.js'
+import { splitUrl } from '../server/matchRoute.js'
+import { writeNodeJson } from '../server/writeNodeResponse.js'
 import { authorizeByUrl } from './authorizeByUrl.js'
 import type { CliConfig } from './CliConfig.js'
 import { createForwarder } from './createForwarder.js'
 import type { CliLog } from './createLog.js'
+import type { FakeBackend } from './fake.js'
 
-const JSON_HEADERS = {
-  'content-type': 'application/json',
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
-}
 const MAX_LOGGED_PATH = 1024
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  const text = JSON.stringify(body)
-  res.writeHead(status, { ...JSON_HEADERS, 'content-length': Buffer.byteLength(text), ...headers })
-  res.end(text)
-}
-
-/** The request path without its query, with dot segments resolved as a browser would. */
-function routePath(url: string): string {
-  const raw = url.split('?')[0] ?? '/'
-  if (!/[.%\\]/.test(raw) && raw.startsWith('/')) return raw
-  return URL.canParse(raw, 'http://localhost') ? new URL(raw, 'http://localhost').pathname : raw
-}
+const HEALTHY = jsonResult(200, JSON.stringify({ ok: true }))
+const ONLY_GET_OR_HEAD = methodNotAllowed('GET, HEAD')
 
 /** A server with its in-flight requests counted, for a graceful shutdown. */
 export interface CliServer {
@@ -48,8 +31,7 @@ export interface CliServer {
  * The `pyas-proxy` HTTP server: `/healthz`, the webhook route (when a secret is set) and the proxy
  * under the mount path; every other path is a 404. One access-log line per request.
  */
-export function createCliServer(config: CliConfig, log: CliLog): CliServer {
-  const userIds = new WeakMap<Request, string | number>()
+export function createCliServer(config: CliConfig, log: CliLog, fake?: FakeBackend): CliServer {
   const forward = config.forward
     ? createForwarder({ ...config.forward, timeoutMs: config.timeoutMs, log })
     : undefined
@@ -62,16 +44,16 @@ export function createCliServer(config: CliConfig, log: CliLog): CliServer {
         warn: (message, details) => log.warn(message, { details: String(details) }),
       },
       baseUrl: config.baseUrl,
+      fetch: fake?.fetch,
       providers: config.providers,
       allowedOrigins: config.allowedOrigins,
       timeoutMs: config.timeoutMs,
       maxBodyBytes: config.maxBodyBytes,
       authorize: config.authorizeUrl
-        ? authorizeByUrl(config.authorizeUrl, config.timeoutMs, userIds, log)
+        ? authorizeByUrl(config.authorizeUrl, config.timeoutMs, log)
         : undefined,
       onConnected: forward
-        ? async (account, { request }) => {
-            const userId = userIds.get(request)
+        ? async (account, { userId }) => {
             await forward({
               type: 'account.connected_by_user',
               account,
@@ -102,16 +84,19 @@ export function createCliServer(config: CliConfig, log: CliLog): CliServer {
   let draining = false
 
   function route(req: IncomingMessage, res: ServerResponse): void {
-    const path = routePath(req.url ?? '/')
+    const { path } = splitUrl(req.url ?? '/')
     if (path === '/healthz') {
-      if (req.method === 'GET' || req.method === 'HEAD') sendJson(res, 200, { ok: true })
-      else sendJson(res, 405, { error: 'method_not_allowed' }, { allow: 'GET, HEAD' })
+      writeNodeJson(
+        req,
+        res,
+        req.method === 'GET' || req.method === 'HEAD' ? HEALTHY : ONLY_GET_OR_HEAD,
+      )
     } else if (webhooks && config.webhook && path === config.webhook.path) {
       webhooks(req, res)
     } else if (config.mountPath === '' || path.startsWith(`${config.mountPath}/`)) {
       proxy(req, res)
     } else {
-      sendJson(res, 404, { error: 'not_found' })
+      writeNodeJson(req, res, NOT_FOUND)
     }
   }
 
@@ -132,7 +117,8 @@ export function createCliServer(config: CliConfig, log: CliLog): CliServer {
         ms: Math.round((performance.now() - started) * 10) / 10,
       })
     })
-    route(req, res)
+    if (fake) fake.intercept(req, res, () => route(req, res))
+    else route(req, res)
   })
   return {
     server,

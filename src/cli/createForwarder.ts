@@ -3,7 +3,7 @@ import { signForward } from './signForward.js'
 
 /** What is forwarded: a connected account or a webhook event, as JSON. */
 export type ForwardPayload =
-  | { type: 'account.connected_by_user'; account: unknown; userId?: string | number }
+  | { type: 'account.connected_by_user'; account: unknown; userId?: string }
   | { type: string; event: unknown }
 
 export interface ForwarderOptions {

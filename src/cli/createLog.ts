@@ -1,3 +1,5 @@
+import { createRedactor } from '../server/redact.js'
+
 /** One access-log line: when the request arrived, what it asked, how it ended, how long it took. */
 export interface RequestLine {
   t: string
@@ -20,16 +22,12 @@ interface Output {
 }
 
 /**
- * A logger that never prints a secret: every line is searched for each one (also as it looks
- * inside a JSON string) and any occurrence becomes `[redacted]`.
+ * A logger that never prints a secret: every line goes through the library's redactor, so each
+ * secret (also as it looks inside a JSON string) becomes `[redacted]`, and every URL loses its
+ * credentials and query.
  */
 export function createLog(secrets: readonly string[], stdout: Output, stderr: Output): CliLog {
-  const needles = secrets
-    // Real keys and secrets are long; a short test key would blank out ordinary words.
-    .filter((secret) => secret.length >= 8)
-    .flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)])
-  const redact = (text: string) =>
-    needles.reduce((line, needle) => line.split(needle).join('[redacted]'), text)
+  const redact = createRedactor(() => secrets)
   const emit = (level: string, msg: string, fields?: Record<string, unknown>) => {
     const line = { t: new Date().toISOString(), level, msg, ...fields }
     stderr.write(`${redact(JSON.stringify(line))}\n`)

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { PROVIDERS, type ProviderId } from '../core/providers.js'
+import {
+  MAX_INTEGER,
+  MIN_SECRET_LENGTH,
+  parseHttpUrl,
+  parseOrigin,
+} from '../server/validateOptions.js'
 import { type CliConfig, ConfigError } from './CliConfig.js'
 
 /** The variables `pyas-proxy` reads; any other `PYAS_*` one is reported as a likely typo. */
@@ -22,8 +28,6 @@ export const VARIABLES = [
 ] as const
 
 type Env = Readonly<Record<string, string | undefined>>
-const MIN_SECRET_LENGTH = 16
-const MAX_INTEGER = 2 ** 31 - 1
 
 /** A variable's value, trimmed; an empty one counts as unset (`FOO=` in a compose file). */
 function read(env: Env, name: string): string | undefined {
@@ -63,11 +67,9 @@ function readApiKey(env: Env, readFile: (path: string) => string): string {
 function httpUrl(env: Env, name: string): string | undefined {
   const value = read(env, name)
   if (value === undefined) return undefined
-  const url = URL.canParse(value) ? new URL(value) : null
+  const url = parseHttpUrl(value)
   // The value is not echoed: a URL may carry credentials or a token.
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new ConfigError(name, 'must be an absolute http:// or https:// URL')
-  }
+  if (typeof url === 'string') throw new ConfigError(name, url)
   return url.href
 }
 
@@ -92,16 +94,16 @@ function list(env: Env, name: string): string[] | undefined {
 
 function origins(env: Env): string[] | undefined {
   const items = list(env, 'PYAS_ALLOWED_ORIGINS')
-  for (const item of items ?? []) {
-    const url = URL.canParse(item) ? new URL(item) : null
-    if (!url || url.origin === 'null' || url.href !== `${url.origin}/`) {
+  return items?.map((item) => {
+    const origin = parseOrigin(item)
+    if (origin === null) {
       throw new ConfigError(
         'PYAS_ALLOWED_ORIGINS',
         `holds ${JSON.stringify(item)}, which is not an origin: write scheme://host[:port] with no path, e.g. https://app.example.com`,
       )
     }
-  }
-  return items?.map((item) => new URL(item).origin)
+    return origin
+  })
 }
 
 function providers(env: Env): ProviderId[] | undefined {

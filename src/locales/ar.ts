@@ -16,7 +16,7 @@ export const messages: PyasMessages = {
   'status.connected': 'تم الربط بحساب {account}',
   'status.cancelled': 'تم إلغاء الربط مع {brand}.',
   'error.invalid_request': 'بعض البيانات ناقصة أو غير صحيحة. راجِعها ثم حاول مرة أخرى.',
-  'error.unauthorized': 'تعذّر على الخادم تسجيل الدخول إلى Pyas. تحقّق من مفتاح API الخاص به.',
+  'error.unauthorized': 'تعذّر على الخادم تسجيل الدخول إلى Pyas. حاول مرة أخرى لاحقًا.',
   'error.forbidden': 'رفض الخادم هذا الطلب. سجّل الدخول من جديد ثم حاول مرة أخرى.',
   'error.invalid_grant': 'رمز تسجيل الدخول هذا غير صالح أو سبق استخدامه. أعِد محاولة الربط.',
   'error.state_mismatch': 'لم تبدأ عملية تسجيل الدخول هذه من هنا. أعِد محاولة الربط.',
@@ -34,6 +34,8 @@ export const messages: PyasMessages = {
   'error.popup_blocked': 'تم حظر نافذة تسجيل الدخول. اسمح بالنوافذ المنبثقة ثم حاول مرة أخرى.',
   'error.popup_closed': 'تم إغلاق نافذة تسجيل الدخول. أعِد محاولة الربط.',
   'error.storage_unavailable': 'يحظر هذا المتصفح تخزين بيانات المواقع. اسمح بذلك ثم حاول مرة أخرى.',
+  'error.embedded_browser': 'لا يعمل تسجيل الدخول داخل هذا التطبيق. افتح الصفحة في متصفحك للاتصال.',
+  'error.link_invalid': 'انتهت صلاحية رابط الاتصال هذا أو استُخدم من قبل. اطلب رابطًا جديدًا.',
   'field.name.required': 'أدخِل اسمك.',
   'field.email.required': 'أدخِل عنوان بريدك الإلكتروني.',
   'field.email.invalid': 'أدخِل عنوان بريد إلكتروني صالحًا.',
@@ -58,4 +60,10 @@ export const messages: PyasMessages = {
   'calendars.retry': 'أعد المحاولة',
   'calendars.provider.invalid': 'اختر google أو microsoft.',
   'calendars.accountId.required': 'اختر حسابًا مرتبطًا.',
+  'openInBrowser.text':
+    'تسجيل الدخول محظور داخل هذا التطبيق. افتح هذا الرابط في متصفحك (Safari أو Chrome) للاتصال.',
+  'openInBrowser.copy': 'نسخ الرابط',
+  'openInBrowser.copied': 'تم نسخ الرابط. الصقه في متصفحك.',
+  'openInBrowser.field': 'رابط لفتحه في متصفحك',
+  'openInBrowser.chrome': 'فتح في Chrome',
 }

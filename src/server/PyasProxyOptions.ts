@@ -22,7 +22,12 @@ export interface PyasConnectedContext {
   request: Request
   /** The provider the account was connected with. */
   provider: ProviderId
+  /** The signed-in user, when `authorize` returned `{userId}`: save the account for them. */
+  userId?: string
 }
+
+/** What `authorize` may return: allow, refuse (403), a `Response` sent as is, or the signed-in user. */
+export type PyasAuthorizeResult = boolean | Response | { userId: string }
 
 /** Decides whether a request's `Origin` may use the proxy. */
 export type PyasOriginPredicate = (origin: string, request: Request) => boolean
@@ -73,14 +78,16 @@ export interface PyasProxyOptions {
   allowedOrigins?: readonly string[] | PyasOriginPredicate
   /**
    * Your access check (say, a session cookie), run after the origin check and before the body is
-   * read. Return `true` to continue, `false` for a 403, or a `Response` to send as is; anything
+   * read. Return `true` to continue, `{userId}` (a non-empty string) to continue as that signed-in
+   * user (it reaches `onConnected`), `false` for a 403, or a `Response` to send as is; anything
    * else counts as `false`. May be async; a throw is a 500.
    * @defaultValue `undefined` (every request is allowed)
    */
-  authorize?: (context: PyasAuthorizeContext) => boolean | Response | Promise<boolean | Response>
+  authorize?: (context: PyasAuthorizeContext) => PyasAuthorizeResult | Promise<PyasAuthorizeResult>
   /**
-   * Called once after a successful `connect`, before the response is sent. Save
-   * `account.accountId` for the signed-in user here. May be async; a throw turns the response into
+   * Called once after a successful `connect`, before the response is sent, with an account whose
+   * `accountId` is a non-empty string and whose `provider` is the route's (any other answer is a
+   * 502 and this is not called). Save `account.accountId` for the signed-in user here. May be async; a throw turns the response into
    * a 500.
    * @defaultValue `undefined`
    */

@@ -1,6 +1,14 @@
 import type { ProviderId } from '../core/providers.js'
 import { createUpstreamCaller } from './createUpstreamCaller.js'
-import { FORBIDDEN, INTERNAL_ERROR, NOT_FOUND, ONLY_GET, ONLY_POST } from './jsonResult.js'
+import {
+  BAD_GATEWAY,
+  FORBIDDEN,
+  INTERNAL_ERROR,
+  type JsonResult,
+  NOT_FOUND,
+  ONLY_GET,
+  ONLY_POST,
+} from './jsonResult.js'
 import { matchRoute } from './matchRoute.js'
 import type { ProxyCore, ProxyExchange, ProxyResult } from './ProxyExchange.js'
 import { readConnectBody } from './readConnectBody.js'
@@ -28,6 +36,16 @@ function oauthTarget(
   }
 }
 
+/** The user an `authorize` verdict names (`{userId}` with a non-empty string), else `undefined`. */
+function signedInUser(verdict: unknown): string | undefined {
+  const userId = (verdict as { userId?: unknown } | null)?.userId
+  return typeof userId === 'string' && userId !== '' ? userId : undefined
+}
+
+function isSuccess(result: JsonResult): boolean {
+  return result.status >= 200 && result.status < 300
+}
+
 /**
  * The proxy's request pipeline, shared by the Fetch handler and the Node fast path. Checks run in
  * the contract's order: route 404, method 405, origin 403, `authorize` 403, content type 415,
@@ -51,11 +69,16 @@ export function createProxyCore(options: ResolvedProxyOptions): ProxyCore {
       if (!allowed) return FORBIDDEN
     }
     const oauth = action === 'oauth' ? oauthTarget(provider, route.search) : undefined
+    let userId: string | undefined
     if (authorize) {
       const request = exchange.request()
       const verdict = await authorize({ request, provider, action, email: oauth?.email })
       if (verdict instanceof Response) return { kind: 'response', response: verdict }
-      if (verdict !== true) return FORBIDDEN
+      // Fail closed: only `true` or a signed-in user lets the request through.
+      if (verdict !== true) {
+        userId = signedInUser(verdict)
+        if (userId === undefined) return FORBIDDEN
+      }
     }
     let body: string | undefined
     if (!oauth) {
@@ -69,9 +92,13 @@ export function createProxyCore(options: ResolvedProxyOptions): ProxyCore {
     const upstream = await callUpstream(exchange, apiKey, path, body)
     if ('kind' in upstream) return upstream
     const { result, value } = readUpstreamAnswer(upstream, apiKey)
-    const account = onConnected && !oauth ? connectedAccount(result, value) : null
-    if (onConnected && account) {
-      await onConnected(account, { request: exchange.request(), provider })
+    if (oauth || !isSuccess(result)) return result
+    // A server must never save an account it cannot key, nor one of another provider.
+    const account = connectedAccount(value, provider)
+    if (!account) return BAD_GATEWAY
+    if (onConnected) {
+      const context = { request: exchange.request(), provider }
+      await onConnected(account, userId === undefined ? context : { ...context, userId })
     }
     return result
   }
@@ -84,11 +111,7 @@ export function createProxyCore(options: ResolvedProxyOptions): ProxyCore {
       // and so does reading the body of a client that hung up. The client learns nothing; the
       // server log gets the cause, unless it was only the client leaving.
       if (!exchange.isAborted()) {
-        try {
-          logger.error('[@pyas/react/server] request failed with an internal error', error)
-        } catch {
-          // A logger that throws must not turn the 500 into an unanswered request.
-        }
+        logger.error('[@pyas/react/server] request failed with an internal error', error)
       }
       return INTERNAL_ERROR
     }

@@ -1,6 +1,6 @@
 import { createProxyCore } from './createProxyCore.js'
-import { JSON_HEADERS } from './jsonResult.js'
-import { PROXY_CORE, type ProxyExchange, type ProxyResult } from './ProxyExchange.js'
+import { toResponse } from './jsonResult.js'
+import { PROXY_CORE, type ProxyExchange } from './ProxyExchange.js'
 import type { PyasProxyHandler, PyasProxyOptions } from './PyasProxyOptions.js'
 import { readRequestBody } from './readCapped.js'
 import { resolveProxyOptions } from './resolveProxyOptions.js'
@@ -24,12 +24,6 @@ function fetchExchange(request: Request): ProxyExchange {
     },
     isAborted: () => signal.aborted,
   }
-}
-
-function toResponse(result: ProxyResult): Response {
-  if (result.kind === 'response') return result.response
-  const headers = result.headers ? { ...JSON_HEADERS, ...result.headers } : JSON_HEADERS
-  return new Response(result.body, { status: result.status, headers })
 }
 
 /**

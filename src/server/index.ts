@@ -3,6 +3,7 @@ export { createPyasWebhookHandler } from './createPyasWebhookHandler.js'
 export type {
   PyasApiKey,
   PyasAuthorizeContext,
+  PyasAuthorizeResult,
   PyasConnectedContext,
   PyasLogger,
   PyasOriginPredicate,

@@ -27,10 +27,19 @@ export const INTERNAL_ERROR = errorResult(500, 'internal_error')
 export const BAD_GATEWAY = errorResult(502, 'bad_gateway')
 export const UPSTREAM_UNREACHABLE = errorResult(502, 'upstream_unreachable')
 export const UPSTREAM_TIMEOUT = errorResult(504, 'upstream_timeout')
+export const UNAUTHORIZED = errorResult(401, 'unauthorized')
+export const INVALID_WEBHOOK = errorResult(400, 'invalid_webhook')
+export const IGNORED_EVENT = jsonResult(202, JSON.stringify({ ignored: 'unknown_event' }))
+/** 204: no body, so no content type either. */
+export const NO_CONTENT = jsonResult(204, '')
 
 const METHOD_NOT_ALLOWED = JSON.stringify({ error: 'method_not_allowed' })
-export const ONLY_GET = jsonResult(405, METHOD_NOT_ALLOWED, { allow: 'GET' })
-export const ONLY_POST = jsonResult(405, METHOD_NOT_ALLOWED, { allow: 'POST' })
+/** 405 with the `Allow` header listing `allow`. */
+export function methodNotAllowed(allow: string): JsonResult {
+  return jsonResult(405, METHOD_NOT_ALLOWED, { allow })
+}
+export const ONLY_GET = methodNotAllowed('GET')
+export const ONLY_POST = methodNotAllowed('POST')
 
 /** A 400 in Pyas's validation shape, so the browser maps it like an upstream one. */
 export function validationResult(errors: PyasValidationError[]): JsonResult {
@@ -42,4 +51,18 @@ export const JSON_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'application/json',
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
+}
+const EMPTY_HEADERS: Readonly<Record<string, string>> = { 'cache-control': 'no-store' }
+
+/** The headers of a result: the JSON ones (only `no-store` for a 204) plus its own. */
+export function resultHeaders(result: JsonResult): Readonly<Record<string, string>> {
+  const base = result.status === 204 ? EMPTY_HEADERS : JSON_HEADERS
+  return result.headers ? { ...base, ...result.headers } : base
+}
+
+/** A result as a Fetch `Response`; a `Response` from `authorize` is passed as is. */
+export function toResponse(result: ProxyResult): Response {
+  if (result.kind === 'response') return result.response
+  const body = result.status === 204 ? null : result.body
+  return new Response(body, { status: result.status, headers: resultHeaders(result) })
 }

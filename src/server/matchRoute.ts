@@ -13,7 +13,11 @@ export interface Route {
 // full parser needed for the path to be read the way a Fetch `Request` would read it.
 const NEEDS_PARSING = /[.\\%]/
 
-function splitUrl(url: string): { path: string; search: string } {
+/**
+ * The path (dot segments resolved, as a Fetch `Request` would read it; `''` if it cannot be read)
+ * and the raw query of an absolute URL or an origin-form request target.
+ */
+export function splitUrl(url: string): { path: string; search: string } {
   const hash = url.indexOf('#')
   const target = hash === -1 ? url : url.slice(0, hash)
   const query = target.indexOf('?')

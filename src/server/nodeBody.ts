@@ -1,10 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 
-const EMPTY = new Uint8Array(0)
-
-function closedMidBody(): Error {
-  return new Error('The client closed the connection before sending the whole body')
-}
+import { closedMidBody, EMPTY } from './readCapped.js'
 
 /**
  * The body a body parser mounted earlier already read (Express's `express.json()`, Next.js Pages

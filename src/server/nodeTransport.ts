@@ -45,6 +45,12 @@ class NodeUpstreamResponse implements UpstreamResponse {
   }
 }
 
+async function readAnswer(res: IncomingMessage, status: number): Promise<UpstreamResponse> {
+  const read = await readCapped(res, { limit: MAX_UPSTREAM_BYTES, release: 'destroy' })
+  if (typeof read === 'string') throw new BadGatewayError('Pyas response too large')
+  return new NodeUpstreamResponse(status, decoder.decode(read), res)
+}
+
 function send(
   module: HttpModule,
   base: RequestOptions,
@@ -79,10 +85,9 @@ function send(
         resolve(new NodeUpstreamResponse(status, '', res))
         return
       }
-      readCapped(res, { limit: MAX_UPSTREAM_BYTES, release: 'destroy' }).then((read) => {
-        if (typeof read === 'string') throw new BadGatewayError('Pyas response too large')
-        resolve(new NodeUpstreamResponse(status, decoder.decode(read), res))
-      }, reject)
+      // One async function settles the call: whatever it throws (a body over the cap included)
+      // rejects it, instead of escaping as an unhandled rejection that ends the process.
+      readAnswer(res, status).then(resolve, reject)
     })
     // A 101 (or a CONNECT-style answer) never reaches the response callback: without a listener
     // node:http drops the socket and the call would never settle.

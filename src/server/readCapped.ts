@@ -17,7 +17,8 @@ export interface ReadCappedOptions {
   release?: 'pause' | 'destroy'
 }
 
-function closedMidBody(): Error {
+/** Why a body read failed: the connection closed before the whole body arrived. */
+export function closedMidBody(): Error {
   return new Error('The connection closed before the whole body arrived')
 }
 
@@ -122,7 +123,8 @@ export function readCapped(
   })
 }
 
-const EMPTY = new Uint8Array(0)
+/** An empty body. */
+export const EMPTY = new Uint8Array(0)
 
 /** Reads a Fetch `Request`'s body with `readCapped`; fails loudly if a hook already consumed it. */
 export function readRequestBody(

@@ -1,6 +1,7 @@
+import type { ProviderId } from '../core/providers.js'
 import type { PyasAccount } from '../core/types.js'
 import { BAD_GATEWAY, type JsonResult, jsonResult } from './jsonResult.js'
-import { redactJson, redactText } from './redactSecret.js'
+import { redactJson, redactText } from './redact.js'
 import { isPassedOnStatus, type UpstreamResponse } from './UpstreamTransport.js'
 
 // The only upstream headers a client may see, and only on a 429.
@@ -56,19 +57,22 @@ export function readUpstreamAnswer(
     headers = {}
     for (const name of RATE_LIMIT_HEADERS) {
       const header = upstream.header(name)
-      if (header !== null) headers[name] = redactText(header, apiKey)
+      if (header !== null) headers[name] = redactText(header, [apiKey])
     }
   }
   return { result: jsonResult(status, redacted.text, headers), value: redacted.value }
 }
 
-/** The account of a successful connect answer (`data.account`), or `null`. */
-export function connectedAccount(result: JsonResult, value: unknown): PyasAccount | null {
-  if (result.status < 200 || result.status >= 300) return null
+/**
+ * The account of a successful connect answer (`data.account`), or `null` unless it is an object
+ * whose `accountId` is a non-empty string and whose `provider` is the route's.
+ */
+export function connectedAccount(value: unknown, provider: ProviderId): PyasAccount | null {
   const data = (value as { data?: unknown } | null)?.data
   const account =
     data !== null && typeof data === 'object' ? (data as { account?: unknown }).account : undefined
-  return account !== null && typeof account === 'object' && !Array.isArray(account)
-    ? (account as PyasAccount)
-    : null
+  if (account === null || typeof account !== 'object' || Array.isArray(account)) return null
+  const { accountId, provider: accountProvider } = account as Record<string, unknown>
+  if (typeof accountId !== 'string' || accountId === '' || accountProvider !== provider) return null
+  return account as PyasAccount
 }

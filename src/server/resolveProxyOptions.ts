@@ -1,5 +1,14 @@
 import { PROVIDERS, type ProviderId } from '../core/providers.js'
+import { createSafeLogger, type SafeLogger } from './createSafeLogger.js'
 import type { PyasLogger, PyasOriginPredicate, PyasProxyOptions } from './PyasProxyOptions.js'
+import { createRedactor } from './redact.js'
+import {
+  describe,
+  optionsError,
+  parseHttpUrl,
+  parseOrigin,
+  positiveInteger,
+} from './validateOptions.js'
 
 /** `PyasProxyOptions` after validation, with defaults filled in. */
 export interface ResolvedProxyOptions {
@@ -15,42 +24,20 @@ export interface ResolvedProxyOptions {
   timeoutMs: number
   maxBodyBytes: number
   fetch: typeof fetch | undefined
-  logger: PyasLogger
+  /** The user's logger behind redaction of every key the proxy has read. */
+  logger: SafeLogger
 }
 
 type OriginCheck = (origin: string, exchange: { request(): Request }) => boolean
 
-const NAME = 'createPyasProxy'
-
-function fail(message: string): never {
-  throw new Error(`${NAME}: ${message}`)
-}
-
-function describe(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value)
-}
-
-// setTimeout fires at once for delays above 2^31 - 1 ms, so that is the ceiling for both.
-const MAX_INTEGER = 2 ** 31 - 1
-
-function positiveInteger(name: string, unit: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback
-  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value > MAX_INTEGER) {
-    fail(
-      `\`${name}\` must be a whole number of ${unit} between 1 and ${MAX_INTEGER}, got ${describe(value)}`,
-    )
-  }
-  return value
-}
+const fail: (message: string) => never = optionsError('createPyasProxy')
 
 function resolveBaseUrl(value: unknown): string {
   if (value === undefined || value === '') return 'https://api.pyas.io'
-  const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : null
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
-    fail(
-      `\`baseUrl\` must be an absolute http(s) URL without query or hash, got ${describe(value)}`,
-    )
-  }
+  const url = parseHttpUrl(value)
+  // The value is not echoed: a URL with credentials in it would put them in the message.
+  if (typeof url === 'string') fail(`\`baseUrl\` ${url}`)
+  if (url.search || url.hash) fail('`baseUrl` must not have a query or a hash')
   return url.href.replace(/\/+$/, '')
 }
 
@@ -77,15 +64,13 @@ function resolveOrigins(value: unknown): OriginCheck | null {
   }
   const origins = new Set<string>()
   for (const entry of value) {
-    const url = typeof entry === 'string' && URL.canParse(entry) ? new URL(entry) : null
-    // An origin has no path, query or credentials; refusing them catches "https://app.com/" typos
-    // that would otherwise never match the browser's `Origin` header.
-    if (!url || url.origin === 'null' || url.href !== `${url.origin}/`) {
+    const origin = parseOrigin(entry)
+    if (origin === null) {
       fail(
         `\`allowedOrigins\` entries must be origins like "https://app.example.com", got ${describe(entry)}`,
       )
     }
-    origins.add(url.origin)
+    origins.add(origin)
   }
   return (origin) => origins.has(origin)
 }
@@ -101,13 +86,20 @@ function isKey(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== ''
 }
 
-function resolveApiKey(value: unknown): () => string | Promise<string> {
+/** The last keys a function key returned: redacted from logs even after a rotation. */
+const REMEMBERED_KEYS = 4
+
+function resolveApiKey(value: unknown, keys: string[]): () => string | Promise<string> {
   if (typeof value === 'function') {
     const read = value as () => unknown
     return async () => {
       const key = await read()
       // Say what came back, never the value itself.
       if (!isKey(key)) fail(`the \`apiKey\` function returned no key (got ${typeof key})`)
+      if (!keys.includes(key)) {
+        keys.unshift(key)
+        keys.length = Math.min(keys.length, REMEMBERED_KEYS)
+      }
       return key
     }
   }
@@ -116,6 +108,7 @@ function resolveApiKey(value: unknown): () => string | Promise<string> {
       '`apiKey` is required — pass your Pyas API key from the server environment, e.g. process.env.PYAS_API_KEY',
     )
   }
+  keys.push(value)
   return () => value
 }
 
@@ -138,16 +131,18 @@ export function resolveProxyOptions(options: PyasProxyOptions): ResolvedProxyOpt
   if (options === null || typeof options !== 'object') {
     fail('pass an options object, e.g. createPyasProxy({ apiKey: process.env.PYAS_API_KEY })')
   }
+  const keys: string[] = []
+  const redact = createRedactor(() => keys)
   return {
-    readApiKey: resolveApiKey(options.apiKey),
+    readApiKey: resolveApiKey(options.apiKey, keys),
     baseUrl: resolveBaseUrl(options.baseUrl),
     providers: resolveProviders(options.providers),
     isAllowedOrigin: resolveOrigins(options.allowedOrigins),
     authorize: optionalFunction('authorize', options.authorize),
     onConnected: optionalFunction('onConnected', options.onConnected),
-    timeoutMs: positiveInteger('timeoutMs', 'milliseconds', options.timeoutMs, 10_000),
-    maxBodyBytes: positiveInteger('maxBodyBytes', 'bytes', options.maxBodyBytes, 16_384),
+    timeoutMs: positiveInteger(fail, 'timeoutMs', 'milliseconds', options.timeoutMs, 10_000),
+    maxBodyBytes: positiveInteger(fail, 'maxBodyBytes', 'bytes', options.maxBodyBytes, 16_384),
     fetch: optionalFunction('fetch', options.fetch),
-    logger: resolveLogger(options.logger),
+    logger: createSafeLogger(resolveLogger(options.logger), redact),
   }
 }

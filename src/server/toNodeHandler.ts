@@ -37,23 +37,30 @@ export function toNodeHandler(handler: FetchHandler): PyasNodeHandler {
       if (result.kind === 'response') {
         await writeNodeResponse(req, res, result.response)
       } else {
-        writeNodeJson(req, res, result.status, result.body, result.headers)
+        writeNodeJson(req, res, result)
       }
       return
     }
     await writeNodeResponse(req, res, await handler(toFetchRequest(req, res)))
   }
 
-  return function pyasNodeHandler(req, res, next) {
-    handle(req, res).catch((error: unknown) => {
-      if (next) {
-        next(error)
-      } else if (!res.headersSent) {
-        writeNodeJson(req, res, INTERNAL_ERROR.status, INTERNAL_ERROR.body, undefined)
-      } else {
+  async function settle(req: IncomingMessage, res: ServerResponse, next?: (e?: unknown) => void) {
+    try {
+      await handle(req, res)
+    } catch (error) {
+      try {
+        if (next) next(error)
+        else if (!res.headersSent) writeNodeJson(req, res, INTERNAL_ERROR)
         // Half a response cannot be fixed; dropping the connection tells the client it failed.
+        else res.destroy()
+      } catch {
         res.destroy()
       }
-    })
+    }
+  }
+
+  return function pyasNodeHandler(req, res, next) {
+    // Every path settles here: nothing a request does leaves an unhandled rejection behind.
+    void settle(req, res, next)
   }
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
-import { JSON_HEADERS } from './jsonResult.js'
+import { type JsonResult, resultHeaders } from './jsonResult.js'
 
 // Node drains an unread request body after the response to keep the connection alive; for a
 // refused upload that would mean reading it all, so such a connection is closed instead.
@@ -7,24 +7,13 @@ function closeIfBodyUnread(req: IncomingMessage, headers: OutgoingHttpHeaders): 
   if (!req.complete) headers.connection = 'close'
 }
 
-/** Writes a JSON answer of the proxy core. */
-export function writeNodeJson(
-  req: IncomingMessage,
-  res: ServerResponse,
-  status: number,
-  body: string,
-  extraHeaders: Readonly<Record<string, string>> | undefined,
-): void {
-  const headers: OutgoingHttpHeaders = {
-    'content-type': JSON_HEADERS['content-type'],
-    'cache-control': JSON_HEADERS['cache-control'],
-    'x-content-type-options': JSON_HEADERS['x-content-type-options'],
-    'content-length': Buffer.byteLength(body),
-  }
-  if (extraHeaders) Object.assign(headers, extraHeaders)
+/** Writes one of the library's own answers. */
+export function writeNodeJson(req: IncomingMessage, res: ServerResponse, result: JsonResult): void {
+  const headers: OutgoingHttpHeaders = { ...resultHeaders(result) }
+  if (result.status !== 204) headers['content-length'] = Buffer.byteLength(result.body)
   closeIfBodyUnread(req, headers)
-  res.writeHead(status, headers)
-  res.end(body)
+  res.writeHead(result.status, headers)
+  res.end(result.status === 204 ? undefined : result.body)
 }
 
 function waitForDrain(res: ServerResponse): Promise<void> {

@@ -15,8 +15,15 @@ beforeAll(async () => {
   auth = await serveStandIn((request, res) => {
     if (request.url === '/slow') return void setTimeout(() => json(res, 200, {}), 3_000)
     if (request.url === '/moved') return void res.writeHead(302, { location: '/me' }).end()
-    if (request.headers.cookie?.includes('session=good')) json(res, 200, { userId: 'user_1' })
-    else json(res, 401, { error: 'signed out' })
+    const cookie = request.headers.cookie ?? ''
+    if (cookie.includes('session=good')) json(res, 200, { userId: 'user_1' })
+    // What session endpoints commonly answer a signed-out visitor with a 200.
+    else if (cookie.includes('session=null')) json(res, 200, { user: null })
+    else if (cookie.includes('session=empty')) json(res, 200, { userId: '' })
+    else if (cookie.includes('session=number')) json(res, 200, { userId: 42 })
+    else if (cookie.includes('session=html')) {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<form>Sign in</form>')
+    } else json(res, 401, { error: 'signed out' })
   })
   bin = await startBin({
     PYAS_API_KEY: API_KEY,
@@ -41,6 +48,10 @@ describe('pyas-proxy with PYAS_AUTHORIZE_URL', () => {
   it.each([
     ['another cookie', { cookie: 'session=bad' }],
     ['no cookie', {}],
+    ['a 200 {"user": null}', { cookie: 'session=null' }],
+    ['a 200 with an empty userId', { cookie: 'session=empty' }],
+    ['a 200 with a numeric userId', { cookie: 'session=number' }],
+    ['a 200 HTML login page', { cookie: 'session=html' }],
   ])('should answer 403 for %s, without calling Pyas', async (_, headers) => {
     const before = pyas.fake.requests.length
     const response = await send(`${bin.url}${OAUTH}`, { headers })

@@ -132,6 +132,18 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
     'PYAS_FORWARD_URL',
     /absolute http/,
   ],
+  ...(
+    [
+      ['PYAS_BASE_URL', {}],
+      ['PYAS_AUTHORIZE_URL', {}],
+      ['PYAS_FORWARD_URL', { PYAS_FORWARD_SECRET: FORWARD_SECRET }],
+    ] as const
+  ).map(([variable, extra]): [string, Record<string, string>, string, RegExp] => [
+    `a ${variable} with credentials`,
+    { [variable]: 'https://admin:short-secret@app.example/x', ...extra },
+    variable,
+    /must not carry credentials/,
+  ]),
 ]
 
 describe('pyas-proxy configuration', () => {
@@ -159,6 +171,14 @@ describe('pyas-proxy configuration', () => {
       }
     },
   )
+
+  it('should refuse a URL with credentials with --check too', async () => {
+    const env = { PYAS_API_KEY: API_KEY, PYAS_AUTHORIZE_URL: 'http://me:short-secret@app/me' }
+    const result = await runBin(env, ['--check'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^pyas-proxy: PYAS_AUTHORIZE_URL must not carry credentials/)
+    expect(result.stderr).not.toContain('short-secret')
+  })
 
   it('should say so with --check too, with the same exit code', async () => {
     const result = await runBin({ PYAS_API_KEY: API_KEY, PORT: '80a' }, ['--check'])

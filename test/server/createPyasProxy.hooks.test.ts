@@ -247,6 +247,74 @@ describe.each(MODES)('createPyasProxy (%s)', (mode) => {
       error.mockRestore()
     })
 
+    it('should get the userId authorize returned, and authorize may return only a non-empty one', async () => {
+      const onConnected = vi.fn((_account: PyasAccount, _context: PyasConnectedContext) => {})
+      const { fetch } = fakeUpstream()
+      const pyas = harness.proxy({
+        apiKey: API_KEY,
+        onConnected,
+        fetch,
+        authorize: ({ request }) => {
+          const user = request.headers.get('x-user')
+          return user === null ? false : { userId: JSON.parse(user) }
+        },
+      })
+      const allowed = await pyas(connectRequest('google', undefined, { 'x-user': '"user_1"' }))
+      expect(allowed.status).toBe(200)
+      expect(onConnected).toHaveBeenCalledExactlyOnceWith(
+        { ...ACCOUNT, provider: 'google' },
+        { request: expect.any(Request), provider: 'google', userId: 'user_1' },
+      )
+      for (const user of ['""', '5', 'null', '{"id":"u"}']) {
+        const refused = await pyas(connectRequest('google', undefined, { 'x-user': user }))
+        expect(await expectJson(refused, 403)).toEqual({ error: 'forbidden' })
+      }
+      expect(onConnected).toHaveBeenCalledOnce()
+    })
+
+    it.each([
+      ['another provider', { ...ACCOUNT, provider: 'microsoft' }],
+      ['no accountId', { ...ACCOUNT, accountId: undefined }],
+      ['an empty accountId', { ...ACCOUNT, accountId: '' }],
+      ['an object as accountId', { ...ACCOUNT, accountId: { $ne: null } }],
+      ['no account', undefined],
+    ])(
+      'should answer 502 to a connect answering %s, with or without onConnected',
+      async (_, account) => {
+        const onConnected = vi.fn()
+        const answer = () => Response.json({ success: true, data: { account } })
+        for (const options of [{ onConnected }, {}]) {
+          const pyas = harness.proxy({
+            apiKey: API_KEY,
+            fetch: fakeUpstream(answer).fetch,
+            ...options,
+          })
+          expect(await expectJson(await pyas(connectRequest('google')), 502)).toEqual({
+            error: 'bad_gateway',
+          })
+        }
+        expect(onConnected).not.toHaveBeenCalled()
+      },
+    )
+
+    it('should log a hook error with the API key and URL credentials and queries redacted', async () => {
+      const logger = { error: vi.fn(), warn: vi.fn() }
+      const pyas = harness.proxy({
+        apiKey: () => API_KEY,
+        fetch: fakeUpstream().fetch,
+        logger,
+        onConnected: () => {
+          throw new Error(`POST https://me:pw@crm.example/save?key=${API_KEY} refused ${API_KEY}`)
+        },
+      })
+      expect((await pyas(connectRequest('google'))).status).toBe(500)
+      const [message, error] = logger.error.mock.calls[0] ?? []
+      expect(message).toBe('[@pyas/react/server] request failed with an internal error')
+      expect((error as Error).message).toBe('POST https://crm.example/save refused [redacted]')
+      expect(JSON.stringify([message, (error as Error).stack])).not.toContain(API_KEY)
+      expect((error as Error).stack).not.toContain('pw@')
+    })
+
     it('should not be called on a 4xx, an oauth call, or a 2xx without an account', async () => {
       const onConnected = vi.fn((_account: PyasAccount, _context: PyasConnectedContext) => {})
       const answers = [

@@ -59,7 +59,7 @@ describe('createPyasProxy options', () => {
 
   it('should throw for a baseUrl that is not an absolute http(s) URL', () => {
     for (const baseUrl of ['api.pyas.io', 'ftp://api.pyas.io', 'https://api.pyas.io/?x=1', 42]) {
-      expect(create({ baseUrl })).toThrow(/`baseUrl` must be an absolute http\(s\) URL/)
+      expect(create({ baseUrl })).toThrow(/`baseUrl` must (be an absolute http|not have a query)/)
     }
     expect(create({ baseUrl: 'http://127.0.0.1:4000/pyas/' })).not.toThrow()
     // An empty value, as from a `PYAS_BASE_URL=` line, means the default.

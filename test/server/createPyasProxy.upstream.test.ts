@@ -2,7 +2,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { expectJson } from './expectJson.js'
 import {
-  ACCOUNT,
   API_KEY,
   connectRequest,
   fakeUpstream,
@@ -54,9 +53,7 @@ describe.each(MODES)('createPyasProxy (%s)', (mode) => {
     })
 
     it('should send only code and name on connect, re-serialised', async () => {
-      const { fetch, calls } = fakeUpstream(() =>
-        Response.json({ success: true, data: { account: ACCOUNT } }),
-      )
+      const { fetch, calls } = fakeUpstream()
       const pyas = harness.proxy({ apiKey: API_KEY, fetch })
       const body = ' {"name":"Ada","code":"c0de","apiKey":"x","__proto__":{"a":1}} '
       const request = connectRequest('microsoft', body, {

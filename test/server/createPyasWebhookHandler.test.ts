@@ -292,6 +292,32 @@ describe.each(MODES)('createPyasWebhookHandler (%s)', (mode) => {
     },
   )
 
+  it('should give onEvent the request without the token in its URL', async () => {
+    const { send, onEvent } = handler()
+    const url = `https://app.example/api/webhooks/pyas?token=${SECRET}&source=pyas`
+    expect((await send(webhook(HEADERS, undefined, url))).status).toBe(204)
+    const request = onEvent.mock.calls[0]?.[1].request
+    expect(request?.url).not.toContain(SECRET)
+    expect(new URL(request?.url ?? '').searchParams.get('token')).toBeNull()
+    expect(new URL(request?.url ?? '').searchParams.get('source')).toBe('pyas')
+    expect(request?.headers.get('x-pyas-account-id')).toBe('acc_123')
+  })
+
+  it('should log an onEvent error with the secret and URL credentials and queries redacted', async () => {
+    const { send, logger } = handler({
+      onEvent: () => {
+        throw new Error(`cannot reach https://u:pw@db.example/x?token=${SECRET} with ${SECRET}`)
+      },
+    })
+    await expectError(await send(webhook()), 500, 'internal_error')
+    const [message, error] = logger.error.mock.calls[0] ?? []
+    expect(error).toBeInstanceOf(Error)
+    const { message: detail, stack } = error as Error
+    expect(`${message} ${detail} ${stack}`).not.toContain(SECRET)
+    expect(`${message} ${detail} ${stack}`).not.toContain('pw')
+    expect(detail).toBe('cannot reach https://db.example/x with [redacted]')
+  })
+
   it('should ignore whatever body an account event carries', async () => {
     const { send, onEvent } = handler()
     expect((await send(webhook(HEADERS, '{"unexpected":true}'))).status).toBe(204)

@@ -81,6 +81,27 @@ describe('createPyasProxy against a hostile upstream', () => {
     }
   })
 
+  it('should answer 502 at once to a 2xx body over 1 MiB, sent at once or chunked', async () => {
+    const big = `{"a":"${'x'.repeat(2 * 1024 * 1024)}"}`
+    for (const head of [
+      `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${big.length}\r\n\r\n`,
+      'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n',
+    ]) {
+      const chunked = head.includes('chunked')
+      upstream = await rawUpstream((socket) => {
+        socket.write(head)
+        socket.write(chunked ? `${big.length.toString(16)}\r\n${big}\r\n0\r\n\r\n` : big)
+      })
+      serveProxy({ apiKey: API_KEY, baseUrl: upstream.url, timeoutMs: 5000 })
+      const started = Date.now()
+      const response = await send(`${proxyServer.url}${OAUTH}`)
+      expect(response.status).toBe(502)
+      expect(response.json()).toEqual({ error: 'bad_gateway' })
+      expect(Date.now() - started).toBeLessThan(1000)
+      await upstream.close()
+    }
+  })
+
   it('should answer 504 within timeoutMs to an upstream that only ever sends 1xx', async () => {
     upstream = await rawUpstream((socket) => {
       const timer = setInterval(() => socket.write('HTTP/1.1 102 Processing\r\n\r\n'), 20)

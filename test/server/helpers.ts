@@ -31,10 +31,18 @@ export interface UpstreamCall {
   signal: AbortSignal
 }
 
-/** An injected upstream `fetch` that records calls and answers with `reply` (default: 200 JSON). */
+/** Pyas's answer to a call: a consent URL for oauth, the route's provider's account for connect. */
+export function pyasAnswer(call: UpstreamCall): Response {
+  const [, provider, action] = /\/(\w+)\/(oauth|connect)\b/.exec(call.url) ?? []
+  if (action === 'connect') {
+    return Response.json({ success: true, data: { account: { ...ACCOUNT, provider } } })
+  }
+  return Response.json({ success: true, url: 'https://accounts.example/consent' })
+}
+
+/** An injected upstream `fetch` that records calls and answers with `reply` (default: Pyas's). */
 export function fakeUpstream(
-  reply: (call: UpstreamCall) => Response | Promise<Response> = () =>
-    Response.json({ success: true, url: 'https://accounts.example/consent' }),
+  reply: (call: UpstreamCall) => Response | Promise<Response> = pyasAnswer,
 ) {
   const calls: UpstreamCall[] = []
   const fetch = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {

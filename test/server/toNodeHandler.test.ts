@@ -379,7 +379,9 @@ describe('toNodeHandler in Express 5', () => {
   it('should still work after express.json() has read the body', async () => {
     upstream.handler = (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ success: true, data: { account: ACCOUNT } }))
+      res.end(
+        JSON.stringify({ success: true, data: { account: { ...ACCOUNT, provider: 'zoom' } } }),
+      )
     }
     const app = express()
     app.use(express.json())

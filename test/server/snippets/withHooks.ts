@@ -6,11 +6,13 @@ const pyas = createPyasProxy({
   apiKey: () => process.env.PYAS_API_KEY!,
   baseUrl: process.env.PYAS_BASE_URL,
   allowedOrigins: ['https://app.example.com'],
-  // Only signed-in users may connect a calendar.
-  authorize: async ({ request }) => (await getUserId(request)) !== null,
-  // Save the account server-side: the browser's copy is for display only.
-  onConnected: async (account, { request }) => {
+  // Only signed-in users may connect a calendar; {userId} hands the user to onConnected.
+  authorize: async ({ request }) => {
     const userId = await getUserId(request)
+    return userId === null ? false : { userId }
+  },
+  // Save the account server-side: the browser's copy is for display only.
+  onConnected: async (account, { userId }) => {
     await db.saveCalendarAccount(userId!, account.accountId, account.provider)
   },
 })
