@@ -85,6 +85,30 @@ describe('PyasCalendarPicker', () => {
       expect(onChange).toHaveBeenCalledWith([PRIMARY, TEAM])
     })
 
+    it("should start another account from its own primary, not the last account's choice", async () => {
+      const onChange = vi.fn()
+      const { rerender } = renderWithPyas(
+        <PyasCalendarPicker
+          provider="google"
+          accountId="acc-g"
+          mode="conflicts"
+          onChange={onChange}
+        />,
+      )
+      await userEvent.click(await screen.findByRole('checkbox', { name: /Team/ }))
+      expect(onChange).toHaveBeenLastCalledWith([PRIMARY, TEAM])
+      rerender(
+        <PyasCalendarPicker
+          provider="microsoft"
+          accountId="acc-m"
+          mode="conflicts"
+          onChange={onChange}
+        />,
+      )
+      expect(await screen.findByRole('checkbox', { name: 'Calendar' })).toBeChecked()
+      expect(onChange).toHaveBeenCalledTimes(1)
+    })
+
     it('should toggle with the keyboard (Tab, Space)', async () => {
       const onChange = vi.fn()
       renderWithPyas(
