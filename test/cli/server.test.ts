@@ -103,6 +103,8 @@ describe('pyas-proxy serving the proxy', () => {
     expect(health.status).toBe(200)
     expect(health.body).toBe('{"ok":true}')
     expect(health.headers['content-type']).toBe('application/json')
+    // A health check on a kept-alive connection (as load balancers do) keeps it.
+    expect(health.headers.connection).toBe('keep-alive')
     expect(fake.requests.length).toBe(before)
     const post = await send(`${bin.url}/healthz`, { method: 'POST' })
     expect(post.status).toBe(405)
