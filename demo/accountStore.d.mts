@@ -33,7 +33,7 @@ export interface AccountStore {
   upsertAccount(userId: string, account: AccountInput): Promise<StoredAccount>
   listAccounts(userId: string): Promise<StoredAccount[]>
   hasAccount(userId: string, accountId: string): Promise<boolean>
-  setStatus(accountId: string, status: string): Promise<number>
+  setStatus(accountId: string, status: string, userIds?: Iterable<string>): Promise<number>
   removeAccount(accountId: string, userId?: string): Promise<number>
   listFakeAccounts(): Promise<FakeAccount[]>
   saveFakeAccount(account: FakeAccount): Promise<void>

@@ -174,16 +174,28 @@ export async function openAccountStore({ databaseUrl, dataDir } = {}) {
     },
 
     /**
-     * Sets the status of every row of an account (a webhook names the account, not the user).
-     * Idempotent, as webhook receivers must be: Pyas may deliver an event twice.
+     * Sets the status of every row of an account (a webhook names the account, not the user), or
+     * only of the rows of `userIds` when given. Idempotent, as webhook receivers must be: Pyas may
+     * deliver an event twice.
+     * @param {string} accountId
+     * @param {string} status
+     * @param {Iterable<string>} [userIds]
      * @returns {Promise<number>} the rows changed
      */
-    async setStatus(accountId, status) {
-      const rows = await query(
-        `UPDATE demo_accounts SET status = $2, updated_at = now()
-         WHERE account_id = $1 AND status <> $2 RETURNING account_id`,
-        [accountId, status],
-      )
+    async setStatus(accountId, status, userIds) {
+      const rows =
+        userIds === undefined
+          ? await query(
+              `UPDATE demo_accounts SET status = $2, updated_at = now()
+               WHERE account_id = $1 AND status <> $2 RETURNING account_id`,
+              [accountId, status],
+            )
+          : await query(
+              `UPDATE demo_accounts SET status = $2, updated_at = now()
+               WHERE account_id = $1 AND status <> $2 AND user_id = ANY($3::text[])
+               RETURNING account_id`,
+              [accountId, status, [...userIds]],
+            )
       return rows.length
     },
 

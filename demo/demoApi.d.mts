@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AccountStore, DemoUser } from './accountStore.mjs'
 
 export const DEFAULT_PROFILE: { name: string; email: string }
+export function idFromSegment(segment: string): string | undefined
 export function sessionIdOf(cookieHeader: string | null | undefined): string | undefined
 export function createDemoApi(options: {
   store: AccountStore
@@ -13,4 +14,5 @@ export function createDemoApi(options: {
 }): {
   handle(req: IncomingMessage, res: ServerResponse): Promise<false | undefined>
   userOf(cookieHeader: string | null | undefined): Promise<DemoUser | undefined>
+  simulatedRevokersOf(accountId: string): string[] | undefined
 }

@@ -19,6 +19,7 @@ const SESSION = 'acme_session'
 const SESSION_EMBEDDED = 'acme_session_embedded'
 const MAX_BODY = 4096
 const MAX_FIELD = 200
+const MAX_ID = 200
 
 export const DEFAULT_PROFILE = { name: 'Ada Lovelace', email: 'ada@example.com' }
 
@@ -80,12 +81,34 @@ function readJson(req) {
 const isText = (value) => typeof value === 'string' && value.length <= MAX_FIELD
 
 /**
+ * The id in a path segment, decoded; `undefined` when it is malformed (a broken `%` escape, empty,
+ * too long, or with control characters), which the caller answers 400, never 500.
+ */
+export function idFromSegment(segment) {
+  let id
+  try {
+    id = decodeURIComponent(segment)
+  } catch {
+    return undefined
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+  return id && id.length <= MAX_ID && !/[\u0000-\u001f\u007f]/.test(id) ? id : undefined
+}
+
+/**
  * @param {object} options
  * @param {import('./accountStore.d.mts').AccountStore} options.store
  * @param {{ setAccountStatus(id: string, status: string): Promise<unknown>, knows(id: string): boolean }} [options.fakePyas]
  *   offline only: the fake Pyas behind "Revoke access (simulate)"
  */
 export function createDemoApi({ store, fakePyas }) {
+  /**
+   * The users whose "Revoke access (simulate)" of an account is in flight. The fake names one
+   * account for every user who connected the same email, and its webhook names the account only,
+   * so the webhook route asks here whose rows a simulated revoke may touch.
+   */
+  const revoking = new Map()
+
   /** The signed-in user of a request (node:http or Fetch), or `undefined`. */
   async function userOf(cookieHeader) {
     const id = sessionIdOf(cookieHeader)
@@ -142,10 +165,12 @@ export function createDemoApi({ store, fakePyas }) {
       if (method !== 'DELETE') {
         return sendJson(res, 405, { error: 'method_not_allowed' }, { allow: 'DELETE' })
       }
+      const accountId = idFromSegment(one[1])
+      if (accountId === undefined) return sendJson(res, 400, { error: 'invalid_request' })
       if (!sameOrigin(req)) return sendJson(res, 403, { error: 'forbidden' })
       const user = await userOf(req.headers.cookie)
       if (!user) return sendJson(res, 401, { error: 'unauthorized' })
-      const removed = await store.removeAccount(decodeURIComponent(one[1]), user.id)
+      const removed = await store.removeAccount(accountId, user.id)
       return sendJson(res, removed ? 204 : 404, removed ? undefined : { error: 'not_found' })
     }
 
@@ -153,16 +178,28 @@ export function createDemoApi({ store, fakePyas }) {
     if (revoke && fakePyas) {
       if (method !== 'POST')
         return sendJson(res, 405, { error: 'method_not_allowed' }, { allow: 'POST' })
+      const accountId = idFromSegment(revoke[1])
+      if (accountId === undefined) return sendJson(res, 400, { error: 'invalid_request' })
       if (!sameOrigin(req)) return sendJson(res, 403, { error: 'forbidden' })
       const user = await userOf(req.headers.cookie)
       if (!user) return sendJson(res, 401, { error: 'unauthorized' })
-      const accountId = decodeURIComponent(revoke[1])
       if (!(await store.hasAccount(user.id, accountId)) || !fakePyas.knows(accountId)) {
         return sendJson(res, 404, { error: 'not_found' })
       }
-      // Resolves once the fake's `account.inactive` webhook was answered by our webhook route,
-      // so the row is already updated when the browser refetches the list.
-      await fakePyas.setAccountStatus(accountId, 'inactive')
+      const users = revoking.get(accountId) ?? new Set()
+      users.add(user.id)
+      revoking.set(accountId, users)
+      try {
+        // Resolves once the fake's `account.inactive` webhook was answered by our webhook route,
+        // so the row is already updated when the browser refetches the list.
+        await fakePyas.setAccountStatus(accountId, 'inactive')
+      } finally {
+        users.delete(user.id)
+        if (users.size === 0 && revoking.get(accountId) === users) revoking.delete(accountId)
+      }
+      // When another user of the same account revoked it first, the fake's account is already
+      // inactive and sends no webhook: this user's row is set here.
+      await store.setStatus(accountId, 'inactive', [user.id])
       return sendJson(res, 204)
     }
 
@@ -172,5 +209,14 @@ export function createDemoApi({ store, fakePyas }) {
     return false
   }
 
-  return { handle, userOf }
+  /**
+   * The users whose simulated revoke of `accountId` is in flight (the only rows its webhook may
+   * change), or `undefined` when none is: a webhook then speaks for every user of the account.
+   */
+  function simulatedRevokersOf(accountId) {
+    const users = revoking.get(accountId)
+    return users ? [...users] : undefined
+  }
+
+  return { handle, userOf, simulatedRevokersOf }
 }

@@ -16,7 +16,9 @@
 // No build step: Vite compiles the library's TypeScript on demand, for the browser and (through
 // ssrLoadModule) for this server, so a fresh `npm ci` is all `npm start` needs.
 import { randomBytes } from 'node:crypto'
+import { realpathSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { createServer as createViteServer } from 'vite'
@@ -68,6 +70,45 @@ function logRequest(log, tag, req, res) {
     const ms = Math.round(performance.now() - start)
     log(`[${tag}] ${req.method} ${path} → ${res.statusCode} (${ms} ms)`)
   })
+}
+
+/**
+ * What the dev server may read: the app, the library's sources it imports, and the dependencies
+ * (node_modules may be a link, so its real folder too). Nothing else of the repository — above
+ * all not the data folder, whose rows name session ids.
+ */
+function servedFolders() {
+  const folders = [DEMO_ROOT, `${REPO_ROOT}src`, `${REPO_ROOT}node_modules`]
+  try {
+    folders.push(realpathSync(`${REPO_ROOT}node_modules`))
+  } catch {
+    // No node_modules yet: Vite fails on its own with a clearer message.
+  }
+  return folders.map((folder) => resolve(folder))
+}
+
+const inside = (path, folder) => path === folder || path.startsWith(`${folder}${sep}`)
+
+/**
+ * Vite's file rules: only `servedFolders()` (so `/@fs/…` cannot read the repository), and the data
+ * folder denied by name as well (Vite's own denials kept).
+ */
+function fileServing(dataDir) {
+  const deny = ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', '**/.demo-data/**']
+  if (dataDir) deny.push(`${resolve(dataDir)}/**`)
+  return { strict: true, allow: servedFolders(), deny }
+}
+
+/** A data folder the dev server would serve is refused: its rows name session ids. */
+export function checkDataDir(dataDir) {
+  if (!dataDir) return
+  const path = resolve(dataDir)
+  const served = servedFolders().find((folder) => inside(path, folder) || inside(folder, path))
+  if (served) {
+    throw new Error(
+      `demo: DEMO_DATA_DIR ${path} is inside (or holds) ${served}, which the dev server serves; put it elsewhere (the default is ${DEFAULT_DATA_DIR})`,
+    )
+  }
 }
 
 /** The demo app's Vite config: its own, not the library's vite.config.ts (library mode + dts). */
@@ -130,6 +171,7 @@ async function startOn(
 ) {
   const startedAt = performance.now()
   const mode = apiKey ? 'live' : 'offline'
+  if (!databaseUrl) checkDataDir(dataDir)
   const actualPort = await listen(server, port, host)
   const origin = `http://${host}:${actualPort}`
   // The database opens while Vite starts (a new PGlite folder takes a few seconds).
@@ -172,7 +214,7 @@ async function startOn(
       server: {
         middlewareMode: true,
         hmr: bundle ? false : { server },
-        fs: { allow: [REPO_ROOT] },
+        fs: fileServing(databaseUrl ? undefined : dataDir),
       },
     })
     const building = bundle ? buildApp(config) : undefined
@@ -247,8 +289,12 @@ async function startOn(
       createPyasWebhookHandler({
         secret: webhookSecret,
         async onEvent(event) {
-          if (event.type === 'account.inactive') await store.setStatus(event.accountId, 'inactive')
-          else if (event.type === 'account.connected')
+          // A simulated revoke ("Revoke access (simulate)") touches only the rows of the user who
+          // clicked it; a webhook of Pyas's own speaks for every user of the account.
+          if (event.type === 'account.inactive') {
+            const users = api.simulatedRevokersOf(event.accountId)
+            await store.setStatus(event.accountId, 'inactive', users)
+          } else if (event.type === 'account.connected')
             await store.setStatus(event.accountId, 'active')
           // The account no longer exists at Pyas: a reconnect would get a new `accountId`.
           else if (event.type === 'account.deleted') await store.removeAccount(event.accountId)

@@ -6,12 +6,15 @@
 Listens on HOST:PORT (default 127.0.0.1:8000). Python 3.8+, standard library only. Every call is
 checked before it is trusted: the x-pyas-signature header must be `t=<unix seconds>,v1=<hex>`
 where the hex is HMAC-SHA256(secret, "<t>.<raw body>"), compared in constant time, and `t` must
-be less than 5 minutes old (so a captured call cannot be replayed later).
+be less than 5 minutes old (so a captured call cannot be replayed later). A connected account
+must name its user (`userId`, which pyas-proxy gets from PYAS_AUTHORIZE_URL): one without it is
+refused (422) and nothing is saved, since it cannot be keyed to anyone.
 """
 import hashlib
 import hmac
 import json
 import os
+import sys
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -35,10 +38,25 @@ def verify(header, body, now=None):
     return hmac.compare_digest(expected.encode(), given.encode())
 
 
+def refusal(payload):
+    """Why `payload` cannot be saved, or None when it can."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("type"), str):
+        return "not a pyas-proxy call"
+    if payload["type"] == "account.connected_by_user":
+        user_id = payload.get("userId")
+        if not isinstance(user_id, str) or not user_id:
+            return "an account without a userId: set PYAS_AUTHORIZE_URL on pyas-proxy"
+        if not isinstance(payload.get("account"), dict):
+            return "an account.connected_by_user without an account"
+    elif not isinstance(payload.get("event"), dict):
+        return "a webhook without an event"
+    return None
+
+
 def handle(payload):
     """Your code. Make it idempotent: the same call can arrive twice (pyas-proxy retries once)."""
     if payload["type"] == "account.connected_by_user":
-        account = payload["account"]  # save account["accountId"] for payload.get("userId")
+        account = payload["account"]  # save account["accountId"] for payload["userId"]
     else:
         event = payload["event"]  # a Pyas webhook: event["type"], event["accountId"], ...
     print(json.dumps(payload), flush=True)
@@ -55,7 +73,15 @@ class Receiver(BaseHTTPRequestHandler):
         body = self.rfile.read(length)  # the raw bytes: the signature covers exactly these
         if not verify(self.headers.get("x-pyas-signature", ""), body):
             return self.answer(401)
-        handle(json.loads(body))
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            return self.answer(400)
+        reason = refusal(payload)
+        if reason:  # a 4xx: pyas-proxy answers the browser 500, so nothing is lost silently
+            print("refused: %s" % reason, file=sys.stderr, flush=True)
+            return self.answer(422)
+        handle(payload)
         self.answer(204)  # any 2xx tells pyas-proxy the call was delivered
 
     def answer(self, status):

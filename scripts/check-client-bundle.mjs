@@ -86,6 +86,19 @@ if (['Work email', 'No calendar connected yet.'].some((text) => connectPart.text
   failures.push("the English connect part also holds the dialog's or the account list's texts")
 }
 
+// The calendar picker and its hook stay out of a bundle that does not import them.
+const pair = await bundle(
+  "import { PyasProvider, ConnectGoogleButton } from './dist/index.js'\nconsole.log(PyasProvider, ConnectGoogleButton)",
+)
+// esbuild reads every re-exported module (so they are all in `inputs`), but names in its output
+// only the modules whose code it kept.
+const calendarFiles = [...pair.text.matchAll(/^\/\/ (\S*calendar\S*)$/gim)].map((m) => m[1])
+if (calendarFiles.length || /pyas-calendars|calendars\.loading/.test(pair.text)) {
+  failures.push(
+    `PyasProvider + ConnectGoogleButton bundles the calendar picker (${calendarFiles.join(', ')})`,
+  )
+}
+
 if (failures.length) {
   for (const failure of failures) console.error(`client bundle check: FAILED, ${failure}`)
   process.exit(1)

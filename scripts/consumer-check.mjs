@@ -8,8 +8,9 @@
 // (a) a Vite + React app (App imports PyasProvider + ConnectGoogleButton + styles.css), built with
 //     `vite build`; its client bundle must contain neither `x-api-key` nor proxy code;
 // (b) an Express 5 server (createPyasProxy + toNodeHandler from /server, createFakePyas from
-//     /testing as upstream), a CommonJS `require()` smoke of all three entry points, and /server +
-//     loaded from a bare copy of the package (it needs no dependency; /testing needs msw);
+//     /testing as upstream), a CommonJS `require()` smoke of all three entry points, and /server,
+//     createFakePyas and `pyas-proxy --fake --check` from a bare copy of the package (a proxy-only
+//     install needs no dependency; only pyasHandlers needs msw);
 // (c) one Chromium round trip (playwright-core, Debian chromium): Connect → fake consent "Allow" →
 //     back on the app with the connected account's accountId rendered;
 // (d) tsc --strict on consumer files against the published types: nodenext (an ESM .tsx and a
@@ -374,10 +375,10 @@ await check(
 )
 
 await check(
-  '(b) /server loads with no dependency installed (msw is needed by /testing only)',
+  '(b) a proxy-only install: /server, createFakePyas and pyas-proxy --fake with no dependency',
   async () => {
-    // The package alone, with no dependency installed next to it: the server needs none. The test
-    // kit imports msw (an optional peer, documented: install it where you use @pyas/react/testing).
+    // The package alone, with no dependency installed next to it (every peer is optional): the
+    // server, the fake and the bin need none; only pyasHandlers needs msw.
     const bare = join(tmp, 'bare')
     cpSync(join(project, 'node_modules/@pyas/react'), join(bare, 'node_modules/@pyas/react'), {
       recursive: true,
@@ -385,10 +386,16 @@ await check(
     writeFileSync(join(bare, 'package.json'), '{"private":true}\n')
     const script = [
       "require('@pyas/react/server')",
-      "Promise.all([import('@pyas/react/server')])",
+      "require('@pyas/react/testing').createFakePyas({ redirectUrl: '/' })",
+      "Promise.all([import('@pyas/react/server'), import('@pyas/react/testing')])",
       '  .catch((error) => { console.error(String(error)); process.exit(1) })',
     ].join('\n')
     await run(process.execPath, ['-e', script], { cwd: bare })
+    const bin = join(bare, 'node_modules/@pyas/react/dist/cli/pyas-proxy.js')
+    await run(process.execPath, [bin, '--fake', '--check'], {
+      cwd: bare,
+      env: { ...childEnv, NODE_ENV: 'development' },
+    })
   },
   { needs: [INSTALLED] },
 )

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Drives the Python receiver from the README (examples/forward_receiver.py, standard library only)
 // against a real forward from the built pyas-proxy bin: a connect through the bin must be
-// delivered (good signature accepted); a call with a bad signature, with a timestamp older than
-// 5 minutes, or with no signature must be refused (401).
+// delivered (good signature accepted) with the user that PYAS_AUTHORIZE_URL named; a call with a
+// bad signature, with a timestamp older than 5 minutes, or with no signature must be refused
+// (401); an account without a userId must be refused (422) and not saved, also when a bin without
+// PYAS_AUTHORIZE_URL forwards one (the browser's connect then fails: 500).
 //
 //   npm run build && npm run check:forward-receiver
 //
@@ -20,6 +22,7 @@ const BIN = `${ROOT}dist/cli/pyas-proxy.js`
 const RECEIVER = `${ROOT}examples/forward_receiver.py`
 const API_KEY = 'pyas_forward_check_key_0123456789'
 const SECRET = 'forward_check_secret_0123456789'
+const USER_ID = 'user_42'
 const children = new Set()
 const results = []
 
@@ -91,6 +94,14 @@ async function main() {
   const pyas = createServer(toNodeHandler(fake.handle))
   pyas.listen(0, '127.0.0.1')
   await once(pyas, 'listening')
+  // The app's session check: the browser with the session cookie is USER_ID.
+  const app = createServer((req, res) => {
+    const signedIn = req.headers.cookie === 'session=s1'
+    res.writeHead(signedIn ? 200 : 401, { 'content-type': 'application/json' })
+    res.end(JSON.stringify(signedIn ? { userId: USER_ID } : { user: null }))
+  })
+  app.listen(0, '127.0.0.1')
+  await once(app, 'listening')
   try {
     const receiver = start(
       'python3',
@@ -107,18 +118,20 @@ async function main() {
         PYAS_BASE_URL: `http://127.0.0.1:${pyas.address().port}`,
         PYAS_FORWARD_URL: `${receiverUrl}/pyas-events`,
         PYAS_FORWARD_SECRET: SECRET,
+        PYAS_AUTHORIZE_URL: `http://127.0.0.1:${app.address().port}/session`,
         HOST: '127.0.0.1',
         PORT: '0',
       },
       /"msg":"listening","url":"(http:\/\/127\.0\.0\.1:\d+)"/,
     )
     const binUrl = await bin.url
+    const saved = () => receiver.output.stdout.split('\n').filter((text) => text.startsWith('{'))
 
     await check('a connect through pyas-proxy is delivered to the Python receiver', async () => {
       const code = fake.issueCode('google', { email: 'ada@example.com' })
       const response = await fetch(`${binUrl}/api/pyas/google/connect`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', cookie: 'session=s1' },
         body: JSON.stringify({ code, name: 'Ada' }),
       })
       const answer = await response.json()
@@ -139,6 +152,7 @@ async function main() {
       const payload = JSON.parse(line)
       assert(payload.type === 'account.connected_by_user', `type ${payload.type}`)
       assert(payload.account.accountId === answer.data.account.accountId, 'another account')
+      assert(payload.userId === USER_ID, `userId ${payload.userId}`)
     })
 
     const body = JSON.stringify({ type: 'account.inactive', event: { accountId: 'acc_1' } })
@@ -174,9 +188,50 @@ async function main() {
       const status = await post(receiverUrl, body, {})
       assert(status === 401, `answered ${status}`)
     })
+    await check('a signed account without a userId is refused (422) and not saved', async () => {
+      const before = saved().length
+      const account = { accountId: 'acc_2', provider: 'google', email: 'x@example.com' }
+      for (const extra of [{}, { userId: '' }, { userId: null }, { userId: 7 }]) {
+        const call = JSON.stringify({ type: 'account.connected_by_user', account, ...extra })
+        const status = await post(receiverUrl, call, { 'x-pyas-signature': sign(call, now) })
+        assert(status === 422, `${JSON.stringify(extra)} answered ${status}`)
+      }
+      const bad = '{"type":'
+      const status = await post(receiverUrl, bad, { 'x-pyas-signature': sign(bad, now) })
+      assert(status === 400, `a body that is not JSON answered ${status}`)
+      assert(saved().length === before, `saved:\n${saved().slice(before).join('\n')}`)
+    })
+    await check('a bin without PYAS_AUTHORIZE_URL cannot get an account saved (500)', async () => {
+      const anonymous = start(
+        process.execPath,
+        [BIN],
+        {
+          PYAS_API_KEY: API_KEY,
+          PYAS_BASE_URL: `http://127.0.0.1:${pyas.address().port}`,
+          PYAS_FORWARD_URL: `${receiverUrl}/pyas-events`,
+          PYAS_FORWARD_SECRET: SECRET,
+          HOST: '127.0.0.1',
+          PORT: '0',
+        },
+        /"msg":"listening","url":"(http:\/\/127\.0\.0\.1:\d+)"/,
+      )
+      const before = saved().length
+      const code = fake.issueCode('google', { email: 'grace@example.com' })
+      const response = await fetch(`${await anonymous.url}/api/pyas/google/connect`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, name: 'Grace' }),
+      })
+      await response.arrayBuffer()
+      anonymous.child.kill('SIGTERM')
+      assert(response.status === 500, `connect answered ${response.status}`)
+      assert(saved().length === before, `saved:\n${saved().slice(before).join('\n')}`)
+    })
   } finally {
     pyas.close()
     pyas.closeAllConnections()
+    app.close()
+    app.closeAllConnections()
   }
 }
 

@@ -12,6 +12,7 @@ import { authorizeByUrl } from './authorizeByUrl.js'
 import type { CliConfig } from './CliConfig.js'
 import { createForwarder } from './createForwarder.js'
 import type { CliLog } from './createLog.js'
+import type { FakeBackend } from './fake.js'
 
 const MAX_LOGGED_PATH = 1024
 const HEALTHY = jsonResult(200, JSON.stringify({ ok: true }))
@@ -30,7 +31,7 @@ export interface CliServer {
  * The `pyas-proxy` HTTP server: `/healthz`, the webhook route (when a secret is set) and the proxy
  * under the mount path; every other path is a 404. One access-log line per request.
  */
-export function createCliServer(config: CliConfig, log: CliLog): CliServer {
+export function createCliServer(config: CliConfig, log: CliLog, fake?: FakeBackend): CliServer {
   const forward = config.forward
     ? createForwarder({ ...config.forward, timeoutMs: config.timeoutMs, log })
     : undefined
@@ -43,6 +44,7 @@ export function createCliServer(config: CliConfig, log: CliLog): CliServer {
         warn: (message, details) => log.warn(message, { details: String(details) }),
       },
       baseUrl: config.baseUrl,
+      fetch: fake?.fetch,
       providers: config.providers,
       allowedOrigins: config.allowedOrigins,
       timeoutMs: config.timeoutMs,
@@ -115,7 +117,8 @@ export function createCliServer(config: CliConfig, log: CliLog): CliServer {
         ms: Math.round((performance.now() - started) * 10) / 10,
       })
     })
-    route(req, res)
+    if (fake) fake.intercept(req, res, () => route(req, res))
+    else route(req, res)
   })
   return {
     server,

@@ -6,17 +6,19 @@ import type { CliConfig } from './CliConfig.js'
 import { ConfigError } from './CliConfig.js'
 import { createCliServer } from './createCliServer.js'
 import { createLog } from './createLog.js'
+import { createFakeBackend, FAKE_USAGE, type FakeSetup, fakeNotices, prepareFake } from './fake.js'
 import { readConfig, VARIABLES } from './readConfig.js'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
-const USAGE = `Usage: pyas-proxy [--check]
+const USAGE = `Usage: pyas-proxy [--check] [--fake]
 
 Serves the Pyas connect proxy (and, with PYAS_WEBHOOK_SECRET, the Pyas webhook receiver),
 configured by environment variables:
   ${VARIABLES.join('\n  ')}
 
   --check    validate the environment and exit (0 when it is valid, 2 when not)
+${FAKE_USAGE}
   --help     print this text
   --version  print the version`
 
@@ -45,7 +47,7 @@ function summary(config: CliConfig): Record<string, unknown> {
 export async function main(argv: readonly string[]): Promise<number | undefined> {
   const args = new Set(argv)
   for (const arg of args) {
-    if (!['--check', '--help', '-h', '--version'].includes(arg)) {
+    if (!['--check', '--fake', '--help', '-h', '--version'].includes(arg)) {
       process.stderr.write(`pyas-proxy: unknown argument ${JSON.stringify(arg)} (try --help)\n`)
       return 2
     }
@@ -60,8 +62,10 @@ export async function main(argv: readonly string[]): Promise<number | undefined>
   }
 
   let config: CliConfig
+  let fake: FakeSetup | undefined
   try {
-    config = readConfig(process.env)
+    fake = args.has('--fake') ? prepareFake(process.env) : undefined
+    config = readConfig(fake?.env ?? process.env)
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
     process.stderr.write(`pyas-proxy: ${error.message}\n`)
@@ -69,13 +73,14 @@ export async function main(argv: readonly string[]): Promise<number | undefined>
   }
   const secrets = [config.apiKey, config.webhook?.secret ?? '', config.forward?.secret ?? '']
   const log = createLog(secrets, process.stdout, process.stderr)
-  for (const warning of config.warnings) log.warn(warning)
+  for (const warning of [...fakeNotices(fake, config), ...config.warnings]) log.warn(warning)
   if (args.has('--check')) {
     process.stdout.write(`pyas-proxy: configuration ok ${JSON.stringify(summary(config))}\n`)
     return 0
   }
 
-  const { server, inFlight, drain } = createCliServer(config, log)
+  const backend = fake && createFakeBackend(fake, config.mountPath)
+  const { server, inFlight, drain } = createCliServer(config, log, backend)
   server.keepAliveTimeout = 30_000
   try {
     await new Promise<void>((resolve, reject) => {

@@ -16,6 +16,8 @@ export type PyasConnectErrorCode =
   | 'popup_blocked'
   | 'popup_closed'
   | 'storage_unavailable'
+  | 'embedded_browser'
+  | 'link_invalid'
 
 /** The `cause` of the error a tab gives when another tab claimed the code and never finished. */
 const OTHER_TAB = 'other_tab'

@@ -10,7 +10,8 @@ import {
   withDefined,
 } from './attempts.js'
 import { type CallbackParams, cleanCallbackUrl } from './callbackUrl.js'
-import { type ExchangeDeps, exchangeOnce } from './exchangeOnce.js'
+import { warnDeveloper } from './developerHints.js'
+import { exchangeOnce } from './exchangeOnce.js'
 import {
   PyasConnectError,
   type PyasConnectErrorCode,
@@ -44,8 +45,15 @@ export interface CallbackEntry {
   oauthState: string
   /** Known once the attempt record was read; `undefined` when there was no record. */
   provider?: ProviderId
+  /**
+   * Who the return is for: the attempt's provider, and the saved account it reconnects
+   * (`google:acc_1`, or `google:` for a plain connect). `undefined` with no attempt record.
+   */
+  key?: string
   /** True once the exchange request is under way (or being waited for in another tab). */
   exchanging: boolean
+  /** Called when `exchanging` becomes true. */
+  onExchanging?: () => void
   /** The result, once it is in: a hook that joins after that shows it without its handlers. */
   settled?: CallbackResult
   result: Promise<CallbackResult>
@@ -57,7 +65,6 @@ export interface CallbackDeps {
   location?: Pick<Location, 'search' | 'href'>
   history?: Pick<History, 'replaceState' | 'state'>
   now?: () => number
-  locks?: ExchangeDeps['locks']
   /**
    * In a popup: offers the callback to the window that opened it; resolves true when it took it
    * over. Called for a popup attempt, and for a callback with no attempt record (the opener may be
@@ -65,6 +72,10 @@ export interface CallbackDeps {
    */
   handOff?: (record: AttemptRecord | undefined, params: CallbackParams) => Promise<boolean>
 }
+
+/** Who a return (or a hook) is for: the provider, and the saved account it reconnects. */
+export const returnKey = (provider: ProviderId, savedAccountId?: string): string =>
+  `${provider}:${savedAccountId ?? ''}`
 
 /** The provider's `error_description` is attacker-controllable text in a link: keep it short. */
 export const MAX_DESCRIPTION = 300
@@ -94,9 +105,12 @@ export function providerErrorOf(params: CallbackParams): PyasConnectError | null
 export function fromOutcome(outcome: StoredOutcome, replayed: boolean): CallbackResult {
   const { provider } = outcome
   if (outcome.status === 'connected') {
-    const { account, returnTo, replaces, email } = outcome
+    const { account, returnTo, email } = outcome
     const emailMismatch = isEmailMismatch(email, account.email)
     const result: CallbackResult = { type: 'connected', provider, account, emailMismatch, replayed }
+    // A hint for the page, and only when the user reconnected that very account: one who picked
+    // another account on the consent screen (or an altered record) gets a new row, not a swap.
+    const replaces = outcome.replaces === account.accountId ? outcome.replaces : undefined
     return withDefined(result, { returnTo, replaces })
   }
   const error = new PyasConnectError(outcome.code as PyasConnectErrorCode, {
@@ -133,6 +147,11 @@ async function settle(
     const kept = readOutcome(storage, state, now())
     record = readAttempt(storage, state)
     clean()
+    const source = kept ?? record
+    if (source) {
+      entry.provider = source.provider
+      entry.key = returnKey(source.provider, 'replaces' in source ? source.replaces : undefined)
+    }
     if (kept) return fromOutcome(kept, true)
   } catch (cause) {
     // Blocked storage (or a cross-site frame's popup, which cannot see the frame's): a provider
@@ -142,7 +161,6 @@ async function settle(
     unavailable = cause
   }
   const provider = record?.provider
-  entry.provider = provider
   if (
     (!record || record.mode === 'popup') &&
     deps.handOff &&
@@ -155,13 +173,14 @@ async function settle(
     return ended(provider, providerErrorOf(params))
   }
   if (!storage) throw new PyasConnectError('storage_unavailable', { cause: unavailable })
-  if (!record) return ended(undefined, new PyasConnectError('state_mismatch'))
+  if (!record) return ended(undefined, warnDeveloper(new PyasConnectError('state_mismatch')))
   if (isExpired(record.createdAt, now())) {
     return ended(record.provider, new PyasConnectError('expired_attempt'))
   }
   entry.exchanging = true
+  entry.onExchanging?.()
   const exchanged = await exchangeOnce(
-    { storage, client: deps.client, now, locks: deps.locks },
+    { storage, client: deps.client, now },
     record,
     params.code as string,
   )

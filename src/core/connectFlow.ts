@@ -1,7 +1,6 @@
-import { missingScopes } from './account.js'
 import { type ConnectMode, createState, saveAttempt } from './attempts.js'
-import type { CallbackDeps, CallbackEntry } from './callbackFlow.js'
-import type { CallbackStore } from './callbackStore.js'
+import { returnKey } from './callbackFlow.js'
+import type { CallbackHandlers, PyasClient, Receiver } from './client.js'
 import {
   type ConnectAction,
   type ConnectState,
@@ -10,7 +9,7 @@ import {
   isPendingStatus,
 } from './connectReducer.js'
 import { createMemoryStorage, isFramed } from './env.js'
-import { emitEvent, type PyasEvent, type PyasEventType } from './events.js'
+import type { PyasEventType } from './events.js'
 import { type ConnectMessages, localizeError } from './localizeError.js'
 import { PyasConnectError, toPyasConnectError } from './PyasConnectError.js'
 import { handOffToOpener } from './popupChannel.js'
@@ -19,7 +18,6 @@ import { createPrefetchCache, prefetchKey } from './prefetchCache.js'
 import { needsEmail, type ProviderId } from './providers.js'
 import type { ProxyClient } from './proxyClient.js'
 import { safeReturnTo } from './safeReturnTo.js'
-import type { PyasAccount } from './types.js'
 import { connectFieldErrors, invalidRequest } from './validateConnect.js'
 import { withPrompt } from './withPrompt.js'
 
@@ -33,30 +31,6 @@ export type ConnectPrompt = 'select_account' | 'consent'
 export interface SavedAccount {
   accountId: string
   email?: string
-}
-
-/** What `onConnected` receives besides the account. */
-export interface ConnectedContext {
-  /** The same-origin path given as `returnTo` when the connect started, if any. */
-  returnTo: string | undefined
-  /** The provider's required calendar scopes the user did not grant (empty when all were). */
-  missingScopes: string[]
-  /** The connected email differs (trimmed, case-insensitively) from the one the connect asked for. */
-  emailMismatch: boolean
-  /** The `accountId` of the `savedAccount` this connect reconnected, else `undefined`. */
-  replaces: string | undefined
-}
-
-/** The callbacks of a hook that handles the return from the provider. */
-export interface CallbackHandlers {
-  /** Called once per exchange with the connected account. Save `account.accountId`. */
-  onConnected?: (account: PyasAccount, context: ConnectedContext) => void
-  /** Called when the connect fails. */
-  onError?: (error: PyasConnectError) => void
-  /** Called when the user denies access on the consent screen. */
-  onCancel?: () => void
-  /** Called at every step of the flow (never with the code). */
-  onEvent?: (event: PyasEvent) => void
 }
 
 /** The inputs of a connect that `connect(overrides)` may change for one call. */
@@ -88,7 +62,8 @@ export interface FlowRuntime {
   client: ProxyClient
   getStorage: () => Storage
   navigate: (url: string) => void
-  store: CallbackStore
+  /** The client that reads the page's returns and hands their outcomes to one hook. */
+  pyas: PyasClient
   /** The texts errors are given (the app's over English). */
   messages: ConnectMessages
 }
@@ -100,7 +75,7 @@ export interface ConnectFlow {
   connect(overrides?: ConnectInputs): Promise<void>
   prefetch(): void
   reset(): void
-  /** Follows the page's callbacks (the return in the URL, a popup's hand-off); returns a detach. */
+  /** Mounts the flow on its client (which then reads the page's return); returns the unmount. */
   attach(): () => void
 }
 
@@ -116,18 +91,23 @@ export function createConnectFlow(
   let state = initialConnectState
   const listeners = new Set<() => void>()
   const prefetched = createPrefetchCache()
-  /** The callback this flow shows, and how to stop following it. */
-  let following: { entry: CallbackEntry; stop: () => void } | undefined
-  /** A callback `reset()` or `connect()` put away: it is not shown again by this flow. */
-  let dismissed: CallbackEntry | undefined
   let endPopup: (() => void) | undefined
 
   const dispatch = (action: ConnectAction) => {
     state = connectReducer(state, action)
     for (const listener of [...listeners]) listener()
   }
+  /** This hook as its client sees it: what a return's outcome is shown on. */
+  const receiver: Receiver = {
+    key() {
+      const { provider, savedAccount } = options()
+      return provider && returnKey(provider, savedAccount?.accountId || undefined)
+    },
+    handlers: options,
+    show: dispatch,
+  }
   const emit = (type: PyasEventType, provider: ProviderId | undefined, oauthState?: string) =>
-    emitEvent(options(), type, provider, oauthState)
+    runtime().pyas.emit(type, provider, oauthState, receiver)
 
   const fail = (thrown: PyasConnectError, oauthState?: string) => {
     const error = localizeError(thrown, runtime().messages)
@@ -139,71 +119,6 @@ export function createConnectFlow(
   const stopPopup = () => {
     endPopup?.()
     endPopup = undefined
-  }
-  const unfollow = () => {
-    following?.stop()
-    following = undefined
-  }
-
-  /**
-   * What settling a callback needs. Only a callback read from this page's URL may be handed off;
-   * one a popup handed over is settled with the storage its attempt was saved in.
-   */
-  const callbackDeps = (fromUrl: boolean, getStorage = runtime().getStorage): CallbackDeps => {
-    const { client } = runtime()
-    return fromUrl ? { getStorage, client, handOff: handOffToOpener } : { getStorage, client }
-  }
-
-  /** Reflects a settling callback into this flow and calls this flow's handlers once. */
-  function follow(entry: CallbackEntry | null | undefined) {
-    if (!entry || entry === following?.entry || entry === dismissed) return
-    const { provider } = options()
-    const ours = (p: ProviderId | undefined) => !provider || !p || p === provider
-    if (!ours(entry.provider)) return
-    unfollow()
-    // Joined after the result was in (a later mount): show it; the handlers already ran for it.
-    const late = entry.settled !== undefined
-    let active = true
-    following = { entry, stop: () => (active = false) }
-    const report = (type: PyasEventType, p = entry.provider ?? provider) =>
-      emit(type, p, entry.oauthState)
-    if (!late) {
-      if (entry.exchanging) dispatch({ type: 'exchange' })
-      // A microtask later, so StrictMode's throw-away first effect run reports nothing.
-      queueMicrotask(() => {
-        if (!active) return
-        report('returned')
-        if (entry.exchanging) report('exchanging')
-      })
-    }
-    void entry.result.then((result) => {
-      if (!active || result.type === 'handed_off' || !ours(result.provider)) return
-      const handlers = options()
-      if (result.type === 'connected') {
-        const { account, returnTo, emailMismatch, replaces } = result
-        const context: ConnectedContext = {
-          returnTo,
-          missingScopes: missingScopes(result.provider, account.scopes),
-          emailMismatch,
-          replaces,
-        }
-        dispatch({ type: 'connected', account, ...context })
-        if (late || result.replayed) return
-        report('connected', result.provider)
-        handlers.onConnected?.(account, context)
-      } else if (result.type === 'cancelled') {
-        dispatch({ type: 'cancel' })
-        if (late) return
-        report('cancelled', result.provider)
-        handlers.onCancel?.()
-      } else {
-        const error = localizeError(result.error, runtime().messages)
-        dispatch({ type: 'fail', error })
-        if (late) return
-        report('failed', result.provider)
-        handlers.onError?.(error)
-      }
-    })
   }
 
   /** The inputs a connect (or a prefetch) would use, and their field errors. */
@@ -228,8 +143,6 @@ export function createConnectFlow(
       return
     }
     stopPopup()
-    dismissed = following?.entry ?? dismissed
-    unfollow()
     // Providers refuse to show consent inside a frame, so a framed page never redirects.
     const framed = isFramed()
     let mode: ConnectMode =
@@ -248,7 +161,7 @@ export function createConnectFlow(
       mode = 'redirect'
     }
     dispatch({ type: 'start' })
-    const { client, getStorage, navigate, store } = runtime()
+    const { client, getStorage, navigate, pyas, messages } = runtime()
     const held = prefetched.take(prefetchKey(provider, email))
     const oauthState = held?.state ?? createState()
     emit('started', provider, oauthState)
@@ -301,7 +214,7 @@ export function createConnectFlow(
     popup.location.href = url
     endPopup = watchPopup(popup, oauthState, {
       onCallback: (params) =>
-        follow(store.fromMessage(params, callbackDeps(false, attemptStorage))),
+        pyas.fromMessage(params, { getStorage: attemptStorage, client, messages }, receiver),
       onClosed: () => fail(new PyasConnectError('popup_closed'), oauthState),
     })
   }
@@ -326,8 +239,6 @@ export function createConnectFlow(
 
   function reset() {
     stopPopup()
-    dismissed = following?.entry ?? dismissed
-    unfollow()
     dispatch({ type: 'reset' })
   }
 
@@ -343,17 +254,17 @@ export function createConnectFlow(
     prefetch,
     reset,
     attach() {
-      const { store } = runtime()
-      follow(store.fromUrl(callbackDeps(true), options().provider))
-      const unsubscribe = store.subscribe(() => follow(store.latest()))
+      const current = runtime()
+      const unmount = current.pyas.mount(receiver)
+      const { client, getStorage, messages } = current
+      current.pyas.fromUrl({ getStorage, client, messages, handOff: handOffToOpener })
       // Back from the consent screen restores this page from the bfcache as it was left.
       const onPageShow = (event: PageTransitionEvent) => {
         if (event.persisted && isPendingStatus(state.status)) reset()
       }
       window.addEventListener('pageshow', onPageShow)
       return () => {
-        unsubscribe()
-        unfollow()
+        unmount()
         stopPopup()
         window.removeEventListener('pageshow', onPageShow)
       }

@@ -42,12 +42,15 @@ export function errorFromResponse(
     if (first) message = first.charAt(0).toUpperCase() + first.slice(1)
   }
   const code =
-    BY_STATUS[status] ??
-    (status !== 400 || body === undefined
-      ? 'proxy_error'
-      : !fieldErrors && isRecord(body) && body.error === 'invalid_grant'
-        ? 'invalid_grant'
-        : 'invalid_request')
+    // A connect link that is expired, used or altered: the proxy says so in a 403's JSON body.
+    status === 403 && isRecord(body) && body.error === 'link_invalid'
+      ? 'link_invalid'
+      : (BY_STATUS[status] ??
+        (status !== 400 || body === undefined
+          ? 'proxy_error'
+          : !fieldErrors && isRecord(body) && body.error === 'invalid_grant'
+            ? 'invalid_grant'
+            : 'invalid_request'))
   return new PyasConnectError(code, {
     status,
     cause: body,

@@ -19,7 +19,6 @@ export interface ExchangeDeps {
   storage: Storage
   client: ProxyClient
   now: () => number
-  locks?: Pick<LockManager, 'request'> | undefined
   /** Poll interval while waiting for another tab. @defaultValue 100 */
   pollMs?: number
 }
@@ -44,10 +43,16 @@ async function waitForOutcome(deps: ExchangeDeps, state: string): Promise<Stored
   throw otherTabError()
 }
 
+/** The browser's Web Locks, when it has them (every current browser; not jsdom, not old Safari). */
+const webLocks = (): LockManager | undefined =>
+  typeof navigator === 'undefined' ? undefined : navigator.locks
+
 /**
- * Exchanges `code` for `record.state` at most once across tabs: a Web Lock (where the browser has
- * them) serialises tabs, and a claim in storage tells a later tab to wait for the first tab's
- * outcome instead of spending the single-use code again.
+ * Exchanges `code` for `record.state` at most once across tabs. Where the browser has Web Locks,
+ * the whole claim-exchange-store runs under `pyas:exchange:<state>`, so any number of tabs loading
+ * the same callback URL send one POST and the others read its outcome. Without them, a claim in
+ * storage tells a later tab to wait for the first tab's outcome instead of spending the code again
+ * (two tabs can still read the storage at the same instant: that is why the lock comes first).
  */
 export async function exchangeOnce(
   deps: ExchangeDeps,
@@ -80,6 +85,10 @@ export async function exchangeOnce(
       result = { outcome, replayed: false, error }
     }
     try {
+      // Two tabs without Web Locks may both have spent the code: the loser's `invalid_grant` must
+      // not replace the winner's account, or a reload would replay the error.
+      const stored = result.error && readOutcome(storage, state, now())
+      if (stored && stored.status === 'connected') return { outcome: stored, replayed: true }
       saveOutcome(storage, state, result.outcome)
       removeAttempt(storage, state)
     } catch {
@@ -88,5 +97,25 @@ export async function exchangeOnce(
     }
     return result
   }
-  return deps.locks ? deps.locks.request(`pyas:exchange:${state}`, exclusive) : exclusive()
+  const locks = webLocks()
+  if (!locks) return exclusive()
+  // A tab waits for the lock as long as another tab waits for the claim, then gives up.
+  const controller = new AbortController()
+  const abort = setTimeout(() => controller.abort(), CLAIM_WAIT_MS)
+  let granted = false
+  try {
+    return await locks.request(`pyas:exchange:${state}`, { signal: controller.signal }, () => {
+      granted = true
+      clearTimeout(abort)
+      return exclusive()
+    })
+  } catch (thrown) {
+    if (granted) throw thrown
+    if (controller.signal.aborted) throw otherTabError()
+    // Refused outright (a frame whose browser blocks its storage has no locks either): the
+    // claim in storage is all there is, as in a browser without Web Locks.
+    return exclusive()
+  } finally {
+    clearTimeout(abort)
+  }
 }

@@ -49,6 +49,8 @@ export interface PyasMessages {
   'error.popup_blocked': string
   'error.popup_closed': string
   'error.storage_unavailable': string
+  'error.embedded_browser': string
+  'error.link_invalid': string
   'field.name.required': string
   'field.email.required': string
   'field.email.invalid': string
@@ -78,10 +80,36 @@ export interface PyasMessages {
   'account.disconnect': string
   /** The account list with no accounts (unless `emptyText` is given). */
   'account.empty': string
+  /** `PyasCalendarPicker`'s legend in `conflicts` mode (checkboxes). */
+  'calendars.conflicts': string
+  /** `PyasCalendarPicker`'s legend in `destination` mode (radios). */
+  'calendars.destination': string
+  /** The picker while the calendars load (shown and announced). */
+  'calendars.loading': string
+  /** The picker when the account has no calendar (in `destination` mode: none writable). */
+  'calendars.empty': string
+  /** After a read-only calendar's name in `conflicts` mode. */
+  'calendars.readOnly': string
+  /** The picker's button that loads the calendars again after an error. */
+  'calendars.retry': string
+  /** `usePyasCalendars` given a provider other than google or microsoft (a mistake in the app's code). */
+  'calendars.provider.invalid': string
+  /** `usePyasCalendars` given no `accountId` (a mistake in the app's code). */
+  'calendars.accountId.required': string
+  /** `PyasOpenInBrowser`: why the user must leave the in-app browser, and what to do. */
+  'openInBrowser.text': string
+  /** `PyasOpenInBrowser`: the button that copies the link. */
+  'openInBrowser.copy': string
+  /** `PyasOpenInBrowser`: announced once the link was copied. */
+  'openInBrowser.copied': string
+  /** `PyasOpenInBrowser`: the label of the selectable field with the link. */
+  'openInBrowser.field': string
+  /** `PyasOpenInBrowser`: the Android link that opens the page in Chrome. */
+  'openInBrowser.chrome': string
 }
 
 // English comes in three parts, one per component that shows them, so a bundle with only a button
-// carries neither the dialog's texts nor the account list's. `en` joins them; an unused `en` (and
+// carries neither the dialog's texts, the account list's nor the calendar picker's. `en` joins them; an unused `en` (and
 // the parts only it uses) is dropped by bundlers thanks to the pure call.
 
 /** English for the connect flow: the buttons' labels, the live region, errors and field errors. */
@@ -97,7 +125,7 @@ export const enConnect = {
   'status.connected': 'Connected as {account}',
   'status.cancelled': 'Connection to {brand} was cancelled.',
   'error.invalid_request': 'Some details are missing or invalid. Check them and try again.',
-  'error.unauthorized': 'The server could not sign in to Pyas. Check its API key.',
+  'error.unauthorized': 'The server could not sign in to Pyas. Try again later.',
   'error.forbidden': 'The server refused this request. Sign in again and retry.',
   'error.invalid_grant': 'This sign-in code was invalid or already used. Connect again.',
   'error.state_mismatch': 'This sign-in was not started here. Connect again.',
@@ -114,6 +142,9 @@ export const enConnect = {
   'error.popup_blocked': 'The sign-in window was blocked. Allow pop-ups and retry.',
   'error.popup_closed': 'The sign-in window was closed. Connect again.',
   'error.storage_unavailable': 'This browser blocks site storage. Allow it and retry.',
+  'error.embedded_browser':
+    'Sign-in does not work inside this app. Open the page in your browser to connect.',
+  'error.link_invalid': 'This connect link has expired or was already used. Ask for a new one.',
   'field.name.required': 'Enter your name.',
   'field.email.required': 'Enter your email address.',
   'field.email.invalid': 'Enter a valid email address.',
@@ -140,12 +171,36 @@ export const enAccountList = {
   'account.empty': 'No calendar connected yet.',
 } satisfies Partial<PyasMessages>
 
+/** English for `usePyasCalendars` and `PyasCalendarPicker` (its errors use {@link enConnect}). */
+export const enCalendars = {
+  'calendars.conflicts': 'Check these calendars for conflicts',
+  'calendars.destination': 'Add new events to',
+  'calendars.loading': 'Loading calendars…',
+  'calendars.empty': 'No calendars found.',
+  'calendars.readOnly': '(read-only)',
+  'calendars.retry': 'Try again',
+  'calendars.provider.invalid': 'Choose google or microsoft.',
+  'calendars.accountId.required': 'Choose a connected account.',
+} satisfies Partial<PyasMessages>
+
+/** English for `PyasOpenInBrowser` (shown in place of a status line in an in-app browser). */
+export const enOpenInBrowser = {
+  'openInBrowser.text':
+    'Sign-in is blocked inside this app. Open this link in your browser (Safari or Chrome) to connect.',
+  'openInBrowser.copy': 'Copy link',
+  'openInBrowser.copied': 'Link copied. Paste it into your browser.',
+  'openInBrowser.field': 'Link to open in your browser',
+  'openInBrowser.chrome': 'Open in Chrome',
+} satisfies Partial<PyasMessages>
+
 /** The whole English table, the default for every key and `@pyas/react/locales/en`. */
 export const en: PyasMessages = /* @__PURE__ */ Object.assign(
   {},
   enConnect,
   enDialog,
   enAccountList,
+  enCalendars,
+  enOpenInBrowser,
 )
 
 /**
@@ -162,15 +217,29 @@ export function formatMessage(
   return template.replace(
     /( ?)\{(\w+)\}( ?)/g,
     (_, before: string, name: string, after: string) => {
-      const value = values[name]
+      // Own keys only: `{constructor}` or `{toString}` has no value, whatever `Object` inherits.
+      const value = Object.hasOwn(values, name) ? values[name] : undefined
       return value == null || value === '' ? before && after : before + value + after
     },
   )
 }
 
 /**
+ * `template` with the placeholders `reference` has kept for later filling, and every other one
+ * dropped by {@link formatMessage}, so an override's unknown `{placeholder}` never reaches the screen.
+ */
+function keepPlaceholdersOf(template: string, reference: string): string {
+  const kept: Record<string, string> = {}
+  for (const [placeholder, name] of reference.matchAll(/\{(\w+)\}/g)) kept[name!] = placeholder
+  return formatMessage(template, kept)
+}
+
+/**
  * `defaults` with `overrides` on top, for the keys of `defaults` only: an override that is missing
- * or not a string falls back to the default; an empty string is kept. Returns `defaults` itself when
+ * or not a string falls back to the default; an empty string is kept. An override's placeholders
+ * that its key does not fill (`'Mit {nichtDa} verbinden'` for a label, which has none) are dropped
+ * here, as {@link formatMessage} drops a placeholder with no value, so every text shown — labels and
+ * error messages included, which are not formatted again — is free of braces. Returns `defaults` itself when
  * there is nothing to override. A component passes its own English part ({@link enConnect},
  * {@link enDialog}, {@link enAccountList}) so it bundles only the texts it shows.
  */
@@ -182,7 +251,9 @@ export function mergeMessages<T extends Partial<PyasMessages>>(
   const messages = { ...defaults }
   for (const key in defaults) {
     const value = overrides[key as keyof PyasMessages]
-    if (typeof value === 'string') messages[key] = value as T[typeof key]
+    if (typeof value === 'string') {
+      messages[key] = keepPlaceholdersOf(value, defaults[key] as string) as T[typeof key]
+    }
   }
   return messages
 }

@@ -1,4 +1,5 @@
 import { readAccount } from './account.js'
+import { warnDeveloper } from './developerHints.js'
 import { errorFromResponse, isRecord } from './errorFromResponse.js'
 import { PyasConnectError } from './PyasConnectError.js'
 import { needsEmail, type ProviderId } from './providers.js'
@@ -33,6 +34,12 @@ export interface ProxyClient {
   ): Promise<PyasAccount>
 }
 
+/** The proxy's connect links route, used only by `PyasOpenInBrowser`. */
+export interface ProxyLinkClient {
+  /** A connect link for the signed-in user (`POST /links`), where the proxy offers them. */
+  createLink(provider?: ProviderId, signal?: AbortSignal): Promise<string>
+}
+
 export const DEFAULT_PROXY_URL = '/api/pyas'
 
 // Browsers resolve a relative URL against the page themselves; fetch outside one (jsdom, tests)
@@ -56,7 +63,7 @@ function navigableUrl(url: unknown): string | undefined {
 }
 
 /** A small fetch wrapper for the two proxy routes; every failure is a {@link PyasConnectError}. */
-export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient {
+export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient & ProxyLinkClient {
   const base = (options.proxyUrl ?? DEFAULT_PROXY_URL).replace(/\/+$/, '')
   const credentials = options.credentials ?? 'same-origin'
 
@@ -70,12 +77,13 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
     pick: (body: Record<string, unknown>) => T | undefined,
   ): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch
+    const url = resolve(`${base}${path}`)
     let response: Response
     try {
       // Inside the try: a headers function that fails (say, fetching a CSRF token) is a network error.
       const extra =
         typeof options.headers === 'function' ? await options.headers() : options.headers
-      response = await doFetch(resolve(`${base}${path}`), {
+      response = await doFetch(url, {
         ...init,
         credentials,
         headers: { accept: 'application/json', ...init.headers, ...extra },
@@ -86,7 +94,12 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
     }
     const { status } = response
     const body: unknown = await response.json().catch(() => undefined)
-    if (!response.ok) throw errorFromResponse(status, response.headers, body)
+    if (!response.ok) {
+      throw warnDeveloper(
+        errorFromResponse(status, response.headers, body),
+        `${init.method} ${url}`,
+      )
+    }
     const picked = isRecord(body) ? pick(body) : undefined
     if (picked === undefined) throw new PyasConnectError('proxy_error', { status, cause: body })
     return picked
@@ -111,6 +124,15 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
       return request(`/${provider}/connect`, init, (body) =>
         readAccount(isRecord(body.data) ? body.data.account : undefined, provider),
       )
+    },
+    createLink(provider, signal) {
+      const init = {
+        method: 'POST',
+        signal,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(provider ? { provider } : {}),
+      }
+      return request('/links', init, (body) => navigableUrl(body.url))
     },
   }
 }

@@ -15,7 +15,7 @@ export const messages: PyasMessages = {
   'error.invalid_request':
     'Einige Angaben fehlen oder sind ungültig. Prüfen Sie sie und versuchen Sie es erneut.',
   'error.unauthorized':
-    'Der Server konnte sich nicht bei Pyas anmelden. Prüfen Sie seinen API-Schlüssel.',
+    'Der Server konnte sich nicht bei Pyas anmelden. Versuchen Sie es später erneut.',
   'error.forbidden':
     'Der Server hat die Anfrage abgelehnt. Melden Sie sich erneut an und versuchen Sie es noch einmal.',
   'error.invalid_grant':
@@ -42,6 +42,10 @@ export const messages: PyasMessages = {
   'error.popup_closed': 'Das Anmeldefenster wurde geschlossen. Verbinden Sie das Konto erneut.',
   'error.storage_unavailable':
     'Dieser Browser blockiert das Speichern von Websitedaten. Erlauben Sie es und versuchen Sie es erneut.',
+  'error.embedded_browser':
+    'Die Anmeldung funktioniert in dieser App nicht. Öffnen Sie die Seite in Ihrem Browser, um sich zu verbinden.',
+  'error.link_invalid':
+    'Dieser Verbindungslink ist abgelaufen oder wurde bereits verwendet. Fordern Sie einen neuen an.',
   'field.name.required': 'Geben Sie Ihren Namen ein.',
   'field.email.required': 'Geben Sie Ihre E-Mail-Adresse ein.',
   'field.email.invalid': 'Geben Sie eine gültige E-Mail-Adresse ein.',
@@ -58,4 +62,18 @@ export const messages: PyasMessages = {
   'account.inactive': 'Muss neu verbunden werden',
   'account.disconnect': 'Trennen',
   'account.empty': 'Noch kein Kalender verbunden.',
+  'calendars.conflicts': 'Diese Kalender auf Konflikte prüfen',
+  'calendars.destination': 'Neue Termine eintragen in',
+  'calendars.loading': 'Kalender werden geladen…',
+  'calendars.empty': 'Keine Kalender gefunden.',
+  'calendars.readOnly': '(schreibgeschützt)',
+  'calendars.retry': 'Erneut versuchen',
+  'calendars.provider.invalid': 'Wählen Sie google oder microsoft.',
+  'calendars.accountId.required': 'Wählen Sie ein verbundenes Konto.',
+  'openInBrowser.text':
+    'In dieser App ist die Anmeldung gesperrt. Öffnen Sie diesen Link in Ihrem Browser (Safari oder Chrome), um sich zu verbinden.',
+  'openInBrowser.copy': 'Link kopieren',
+  'openInBrowser.copied': 'Link kopiert. Fügen Sie ihn in Ihrem Browser ein.',
+  'openInBrowser.field': 'Link zum Öffnen im Browser',
+  'openInBrowser.chrome': 'In Chrome öffnen',
 }

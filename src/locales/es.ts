@@ -13,7 +13,7 @@ export const messages: PyasMessages = {
   'status.connected': 'Conectado como {account}',
   'status.cancelled': 'Se canceló la conexión con {brand}.',
   'error.invalid_request': 'Faltan datos o no son válidos. Revísalos e inténtalo de nuevo.',
-  'error.unauthorized': 'El servidor no pudo autenticarse en Pyas. Revisa su clave de API.',
+  'error.unauthorized': 'El servidor no pudo autenticarse en Pyas. Inténtalo más tarde.',
   'error.forbidden':
     'El servidor rechazó esta solicitud. Vuelve a iniciar sesión e inténtalo de nuevo.',
   'error.invalid_grant':
@@ -36,6 +36,9 @@ export const messages: PyasMessages = {
   'error.popup_closed': 'Se cerró la ventana de inicio de sesión. Vuelve a conectar la cuenta.',
   'error.storage_unavailable':
     'Este navegador bloquea el almacenamiento del sitio. Permítelo e inténtalo de nuevo.',
+  'error.embedded_browser':
+    'No se puede iniciar sesión dentro de esta aplicación. Abre la página en tu navegador para conectar.',
+  'error.link_invalid': 'Este enlace de conexión ha caducado o ya se usó. Pide uno nuevo.',
   'field.name.required': 'Escribe tu nombre.',
   'field.email.required': 'Escribe tu dirección de correo electrónico.',
   'field.email.invalid': 'Escribe una dirección de correo electrónico válida.',
@@ -52,4 +55,18 @@ export const messages: PyasMessages = {
   'account.inactive': 'Requiere reconexión',
   'account.disconnect': 'Desconectar',
   'account.empty': 'Todavía no hay ningún calendario conectado.',
+  'calendars.conflicts': 'Comprobar conflictos en estos calendarios',
+  'calendars.destination': 'Añadir los nuevos eventos a',
+  'calendars.loading': 'Cargando calendarios…',
+  'calendars.empty': 'No se encontraron calendarios.',
+  'calendars.readOnly': '(solo lectura)',
+  'calendars.retry': 'Reintentar',
+  'calendars.provider.invalid': 'Elige google o microsoft.',
+  'calendars.accountId.required': 'Elige una cuenta conectada.',
+  'openInBrowser.text':
+    'El inicio de sesión está bloqueado en esta aplicación. Abre este enlace en tu navegador (Safari o Chrome) para conectar.',
+  'openInBrowser.copy': 'Copiar enlace',
+  'openInBrowser.copied': 'Enlace copiado. Pégalo en tu navegador.',
+  'openInBrowser.field': 'Enlace para abrir en tu navegador',
+  'openInBrowser.chrome': 'Abrir en Chrome',
 }

@@ -14,7 +14,7 @@ export const messages: PyasMessages = {
   'status.cancelled': 'La connexion à {brand} a été annulée.',
   'error.invalid_request':
     'Des informations sont manquantes ou incorrectes. Vérifiez-les, puis réessayez.',
-  'error.unauthorized': 'Le serveur n’a pas pu s’authentifier auprès de Pyas. Vérifiez sa clé API.',
+  'error.unauthorized': 'Le serveur n’a pas pu s’authentifier auprès de Pyas. Réessayez plus tard.',
   'error.forbidden': 'Le serveur a refusé cette demande. Reconnectez-vous, puis réessayez.',
   'error.invalid_grant':
     'Ce code de connexion est invalide ou a déjà été utilisé. Relancez la connexion.',
@@ -35,6 +35,10 @@ export const messages: PyasMessages = {
   'error.popup_closed': 'La fenêtre de connexion a été fermée. Relancez la connexion.',
   'error.storage_unavailable':
     'Ce navigateur bloque le stockage des données du site. Autorisez-le, puis réessayez.',
+  'error.embedded_browser':
+    'La connexion ne fonctionne pas dans cette application. Ouvrez la page dans votre navigateur pour vous connecter.',
+  'error.link_invalid':
+    'Ce lien de connexion a expiré ou a déjà été utilisé. Demandez-en un nouveau.',
   'field.name.required': 'Saisissez votre nom.',
   'field.email.required': 'Saisissez votre adresse e-mail.',
   'field.email.invalid': 'Saisissez une adresse e-mail valide.',
@@ -51,4 +55,18 @@ export const messages: PyasMessages = {
   'account.inactive': 'À reconnecter',
   'account.disconnect': 'Déconnecter',
   'account.empty': 'Aucun agenda connecté pour le moment.',
+  'calendars.conflicts': 'Vérifier les conflits dans ces agendas',
+  'calendars.destination': 'Ajouter les nouveaux événements à',
+  'calendars.loading': 'Chargement des agendas…',
+  'calendars.empty': 'Aucun agenda trouvé.',
+  'calendars.readOnly': '(lecture seule)',
+  'calendars.retry': 'Réessayer',
+  'calendars.provider.invalid': 'Choisissez google ou microsoft.',
+  'calendars.accountId.required': 'Choisissez un compte connecté.',
+  'openInBrowser.text':
+    'La connexion est bloquée dans cette application. Ouvrez ce lien dans votre navigateur (Safari ou Chrome) pour vous connecter.',
+  'openInBrowser.copy': 'Copier le lien',
+  'openInBrowser.copied': 'Lien copié. Collez-le dans votre navigateur.',
+  'openInBrowser.field': 'Lien à ouvrir dans votre navigateur',
+  'openInBrowser.chrome': 'Ouvrir dans Chrome',
 }

@@ -18,7 +18,7 @@ export const messages: PyasMessages = {
   'error.invalid_request':
     '入力内容に不足または誤りがあります。内容を確認して、もう一度お試しください。',
   'error.unauthorized':
-    'サーバーが Pyas にサインインできませんでした。サーバーの API キーを確認してください。',
+    'サーバーが Pyas にサインインできませんでした。しばらくしてからもう一度お試しください。',
   'error.forbidden':
     'サーバーがこのリクエストを拒否しました。もう一度サインインしてからお試しください。',
   'error.invalid_grant':
@@ -44,6 +44,10 @@ export const messages: PyasMessages = {
   'error.popup_closed': 'サインインウィンドウが閉じられました。もう一度接続してください。',
   'error.storage_unavailable':
     'このブラウザではサイトデータの保存がブロックされています。保存を許可して、もう一度お試しください。',
+  'error.embedded_browser':
+    'このアプリ内ではサインインできません。ブラウザでページを開いて接続してください。',
+  'error.link_invalid':
+    'この接続リンクは期限切れか、すでに使用されています。新しいリンクを依頼してください。',
   'field.name.required': '名前を入力してください。',
   'field.email.required': 'メールアドレスを入力してください。',
   'field.email.invalid': '有効なメールアドレスを入力してください。',
@@ -60,4 +64,18 @@ export const messages: PyasMessages = {
   'account.inactive': '再接続が必要です',
   'account.disconnect': '接続を解除',
   'account.empty': 'まだカレンダーが接続されていません。',
+  'calendars.conflicts': 'これらのカレンダーで予定の重複を確認',
+  'calendars.destination': '新しい予定の追加先',
+  'calendars.loading': 'カレンダーを読み込んでいます…',
+  'calendars.empty': 'カレンダーが見つかりません。',
+  'calendars.readOnly': '（閲覧のみ）',
+  'calendars.retry': '再試行',
+  'calendars.provider.invalid': 'google または microsoft を選択してください。',
+  'calendars.accountId.required': '接続済みのアカウントを選択してください。',
+  'openInBrowser.text':
+    'このアプリ内ではサインインがブロックされています。このリンクをブラウザ（Safari または Chrome）で開いて接続してください。',
+  'openInBrowser.copy': 'リンクをコピー',
+  'openInBrowser.copied': 'リンクをコピーしました。ブラウザに貼り付けてください。',
+  'openInBrowser.field': 'ブラウザで開くリンク',
+  'openInBrowser.chrome': 'Chrome で開く',
 }

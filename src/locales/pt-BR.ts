@@ -15,7 +15,7 @@ export const messages: PyasMessages = {
   'error.invalid_request':
     'Alguns dados estão faltando ou são inválidos. Confira e tente novamente.',
   'error.unauthorized':
-    'O servidor não conseguiu se autenticar no Pyas. Verifique a chave de API do servidor.',
+    'O servidor não conseguiu se autenticar no Pyas. Tente novamente mais tarde.',
   'error.forbidden': 'O servidor recusou esta solicitação. Faça login novamente e tente outra vez.',
   'error.invalid_grant':
     'Este código de login é inválido ou já foi usado. Conecte a conta novamente.',
@@ -34,6 +34,9 @@ export const messages: PyasMessages = {
   'error.popup_closed': 'A janela de login foi fechada. Conecte a conta novamente.',
   'error.storage_unavailable':
     'Este navegador bloqueia o armazenamento de dados do site. Permita o armazenamento e tente novamente.',
+  'error.embedded_browser':
+    'Não é possível entrar dentro deste app. Abra a página no seu navegador para conectar.',
+  'error.link_invalid': 'Este link de conexão expirou ou já foi usado. Peça um novo.',
   'field.name.required': 'Informe seu nome.',
   'field.email.required': 'Informe seu e-mail.',
   'field.email.invalid': 'Informe um e-mail válido.',
@@ -50,4 +53,18 @@ export const messages: PyasMessages = {
   'account.inactive': 'Reconexão necessária',
   'account.disconnect': 'Desconectar',
   'account.empty': 'Nenhuma agenda conectada ainda.',
+  'calendars.conflicts': 'Verificar conflitos nestes calendários',
+  'calendars.destination': 'Adicionar novos eventos em',
+  'calendars.loading': 'Carregando calendários…',
+  'calendars.empty': 'Nenhum calendário encontrado.',
+  'calendars.readOnly': '(somente leitura)',
+  'calendars.retry': 'Tentar novamente',
+  'calendars.provider.invalid': 'Escolha google ou microsoft.',
+  'calendars.accountId.required': 'Escolha uma conta conectada.',
+  'openInBrowser.text':
+    'O login está bloqueado neste app. Abra este link no seu navegador (Safari ou Chrome) para conectar.',
+  'openInBrowser.copy': 'Copiar link',
+  'openInBrowser.copied': 'Link copiado. Cole-o no seu navegador.',
+  'openInBrowser.field': 'Link para abrir no navegador',
+  'openInBrowser.chrome': 'Abrir no Chrome',
 }

@@ -110,8 +110,6 @@ export const ProviderButton = /*#__PURE__*/ forwardRef<
         role="status"
         aria-live="polite"
         data-tone={tone}
-        // The line is cut to one line on screen; the whole text is a hover away.
-        title={statusDisplay === 'visible' && announce ? announce : undefined}
         className={statusDisplay === 'visible' ? 'pyas-status' : 'pyas-visually-hidden'}
       >
         {announce}

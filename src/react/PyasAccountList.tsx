@@ -1,8 +1,8 @@
 'use client'
 import { type ReactNode, useId } from 'react'
-import type { CallbackHandlers } from '../core/connectFlow.js'
+import type { CallbackHandlers } from '../core/client.js'
 import { enAccountList } from '../core/messages.js'
-import type { ProviderId } from '../core/providers.js'
+import { isProviderId, type ProviderId } from '../core/providers.js'
 import { ConnectButton } from './ConnectButton.js'
 import { ProviderIcon } from './ProviderIcon.js'
 import { PROVIDER_INFO } from './providers.js'
@@ -14,6 +14,10 @@ export interface PyasSavedAccount {
   accountId: string
   email?: string
   name?: string
+  /**
+   * The provider as saved. The list does not trust it: a value the library does not know (`apple`,
+   * `constructor`, a typo in the app's database) is shown as it is, with no reconnect button.
+   */
   provider: ProviderId
   /** Pyas's status: `active`, or `inactive` once the grant broke (password change, revoked access). */
   status: string
@@ -56,41 +60,54 @@ export function PyasAccountList(props: PyasAccountListProps) {
   if (accounts.length === 0) {
     return <p className={classes}>{emptyText ?? text['account.empty']}</p>
   }
+  // Rows come from the app's database, so none is trusted: every value is checked before it is
+  // shown, and a row that is not an object is skipped, so one odd row never breaks the others.
+  const keys = new Set<string>()
   return (
     <ul className={classes}>
-      {accounts.map((account) => {
-        const { accountId, provider, status } = account
+      {accounts.map((account, index) => {
+        if (typeof account !== 'object' || account === null) return null
+        const accountId = textOf(account.accountId)
+        const provider = textOf(account.provider)
+        const status = textOf(account.status)
+        // Only an own key of the provider table is a provider: `constructor` or `__proto__` is not.
+        const known = isProviderId(provider) ? provider : undefined
         const label =
           status === 'active' || status === 'inactive' ? text[`account.${status}`] : status
+        let key = accountId || `#${index}`
+        if (keys.has(key)) key = `${key}#${index}`
+        keys.add(key)
         // Two rows' "Disconnect" (or "Reconnect Google Calendar") buttons share a name: each is
         // described by its row's provider and email, so a screen reader can tell them apart.
-        const who = `${id}${accountId}`
+        const who = `${id}${index}`
         return (
           <li
-            key={accountId}
+            key={key}
             data-status={status}
             data-provider={provider}
             className="pyas-accounts__row"
           >
-            {!unstyled && PROVIDER_INFO[provider] && (
-              <ProviderIcon mark={PROVIDER_INFO[provider].mark} className="pyas-accounts__icon" />
+            {!unstyled && known && (
+              <ProviderIcon mark={PROVIDER_INFO[known].mark} className="pyas-accounts__icon" />
             )}
             <span className="pyas-accounts__who" id={who}>
               <span className="pyas-accounts__provider">
-                {text[`provider.${provider}`] ?? provider}
+                {known ? text[`provider.${known}`] : provider}
               </span>{' '}
-              <span className="pyas-accounts__email">{account.email || account.name}</span>
+              <span className="pyas-accounts__email">
+                {textOf(account.email) || textOf(account.name)}
+              </span>
             </span>
             <span className="pyas-accounts__status">{label}</span>
-            {status === 'inactive' && (
+            {status === 'inactive' && known && accountId && (
               // One flex item for the button and its status line.
               <span className="pyas-accounts__reconnect">
                 <ConnectButton
                   aria-describedby={who}
-                  provider={provider}
+                  provider={known}
                   name={name}
                   email={email}
-                  savedAccount={account}
+                  savedAccount={{ accountId, email: textOf(account.email) || undefined }}
                   mode={mode}
                   returnTo={returnTo}
                   onConnected={onReconnected}
@@ -117,3 +134,11 @@ export function PyasAccountList(props: PyasAccountListProps) {
     </ul>
   )
 }
+
+/** A row's value as text: a string as it is, a finite number in digits, anything else empty. */
+const textOf = (value: unknown): string =>
+  typeof value === 'string'
+    ? value
+    : typeof value === 'number' && Number.isFinite(value)
+      ? String(value)
+      : ''

@@ -113,8 +113,6 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
   // Field errors by field; '' holds the message of an error that is about no field.
   const [errors, setErrors] = useState<Record<string, string | undefined>>({})
   const [account, setAccount] = useState<PyasAccount | null>(null)
-  const seen = useRef(new Set<string>())
-  const repeat = useRef(false)
 
   useEffect(() => {
     const dialog = ref.current
@@ -138,25 +136,18 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
   const inline = (['name', 'email'] as const).some((key) => ask[key] && errors[key])
   const problem = errors[''] || (inline ? '' : Object.values(errors).find(Boolean))
 
+  // Each return reaches one of the buttons, so each handler runs once per outcome.
   const handlers: Pick<PyasConnectDialogProps, 'onEvent' | 'onError' | 'onCancel' | 'onConnected'> =
     {
-      // A return whose attempt record is missing has no known provider, so every button reports
-      // it. Each hook emits the event right before calling onError/onCancel: pass each on once.
       onEvent(event: PyasEvent) {
-        const key = event.attemptId && event.type + event.attemptId
-        repeat.current = !!key && seen.current.has(key)
-        if (key) seen.current.add(key)
         if (event.type === 'started') setErrors({})
-        if (!repeat.current) onEvent?.(event)
+        onEvent?.(event)
       },
       onError(error: PyasConnectError) {
-        if (repeat.current) return
         setErrors(error.fieldErrors ?? { '': error.message })
         onError?.(error)
       },
-      onCancel() {
-        if (!repeat.current) onCancel?.()
-      },
+      onCancel,
       onConnected(connected, context) {
         setAccount(connected)
         setErrors({})

@@ -1,11 +1,16 @@
 'use client'
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
-import { createContext, type ReactNode, useContext, useMemo, useState } from 'react'
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
+import { type CallbackHandlers, createPyasClient } from '../core/client.js'
+import type { FlowRuntime } from '../core/connectFlow.js'
 import type { PyasMessages } from '../core/messages.js'
+import { handOffToOpener } from '../core/popupChannel.js'
 import type { PyasHeaders } from '../core/proxyClient.js'
+import { useLatest } from './useLatest.js'
+import { createRuntime } from './usePyasRuntime.js'
 
 /** Props of {@link PyasProvider}. Every prop is optional. */
-export interface PyasProviderProps {
+export interface PyasProviderProps extends CallbackHandlers {
   /** Where the customer-hosted proxy is mounted. @defaultValue `'/api/pyas'` */
   proxyUrl?: string
   /** The `fetch` used for proxy requests. @defaultValue `globalThis.fetch` */
@@ -15,7 +20,7 @@ export interface PyasProviderProps {
   /** `credentials` of every proxy request. @defaultValue `'same-origin'` */
   credentials?: RequestCredentials
   /**
-   * The React Query client to use; the connect flow's memory of the page's callbacks lives with it.
+   * The React Query client for the OAuth URL query and the exchange mutation.
    * @defaultValue the app's `QueryClientProvider`, else a private one per `PyasProvider`
    */
   queryClient?: QueryClient
@@ -35,20 +40,42 @@ export interface PyasProviderProps {
 }
 
 /** The configuration shared by every hook below a {@link PyasProvider}. */
-export type PyasConfig = Omit<PyasProviderProps, 'children'>
+export type PyasConfig = Omit<PyasProviderProps, 'children' | keyof CallbackHandlers> & {
+  /** The provider's runtime and client; absent without a `PyasProvider`. */
+  runtime?: FlowRuntime
+}
 
 export const PyasContext = createContext<PyasConfig>({})
 
-/** Configures the proxy and storage for every Pyas hook and button below it. */
+/**
+ * Configures the proxy and storage for every Pyas hook and button below it, and finishes a
+ * connect on whatever page it is mounted: the return in the URL is read here once, and its
+ * outcome goes to this provider's handlers (once) and to one hook.
+ */
 export function PyasProvider({ children, ...props }: PyasProviderProps) {
   const { proxyUrl, fetch, headers, credentials, storage, navigate, messages } = props
   const appClient = useContext(QueryClientContext)
   // Created once per instance (cheap: two empty caches), used only when no client is given.
   const [own] = useState(() => new QueryClient())
   const queryClient = props.queryClient ?? appClient ?? own
-  const value = useMemo<PyasConfig>(
-    () => ({ proxyUrl, fetch, headers, credentials, queryClient, storage, navigate, messages }),
-    [proxyUrl, fetch, headers, credentials, queryClient, storage, navigate, messages],
-  )
+  const latest = useLatest(props)
+  const [pyas] = useState(() => createPyasClient(() => latest.current))
+  const value = useMemo<PyasConfig>(() => {
+    const config = {
+      proxyUrl,
+      fetch,
+      headers,
+      credentials,
+      queryClient,
+      storage,
+      navigate,
+      messages,
+    }
+    return { ...config, runtime: createRuntime(config, queryClient, pyas) }
+  }, [proxyUrl, fetch, headers, credentials, queryClient, storage, navigate, messages, pyas])
+  useEffect(() => {
+    const { client, getStorage, messages } = value.runtime as FlowRuntime
+    pyas.fromUrl({ client, getStorage, messages, handOff: handOffToOpener })
+  }, [pyas, value])
   return <PyasContext.Provider value={value}>{children}</PyasContext.Provider>
 }

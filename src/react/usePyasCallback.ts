@@ -1,6 +1,6 @@
 'use client'
 import { useMemo } from 'react'
-import type { CallbackHandlers } from '../core/connectFlow.js'
+import type { CallbackHandlers } from '../core/client.js'
 import { type ConnectStatus, isPendingStatus } from '../core/connectReducer.js'
 import type { PyasConnectError } from '../core/PyasConnectError.js'
 import type { PyasAccount } from '../core/types.js'

@@ -1,7 +1,7 @@
 'use client'
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import type { CallbackHandlers } from '../core/client.js'
 import {
-  type CallbackHandlers,
   type ConnectFlow,
   type ConnectInputs,
   createConnectFlow,
@@ -23,7 +23,7 @@ export interface UsePyasConnectOptions extends ConnectInputs, CallbackHandlers {
   popupFallback?: 'error' | 'redirect'
   /**
    * An account the app saved earlier, to reconnect (e.g. one that went `inactive`): its `email` is
-   * the default `email`, and `context.replaces` is its `accountId`.
+   * the default `email`, and `context.replaces` is its `accountId` when that account came back.
    */
   savedAccount?: SavedAccount
 }

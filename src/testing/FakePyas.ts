@@ -4,6 +4,7 @@ import type { FakePyasAccountStatus } from './accountLifecycle.js'
 import type { FakePyasWebhook } from './deliverWebhook.js'
 import type { FakePyasRequest } from './describeRequest.js'
 import type { FailNextOptions, FakePyasFailure } from './failureResponse.js'
+import type { FakePyasCalendar } from './fakeCalendars.js'
 
 /** Options of `createFakePyas()`. */
 export interface FakePyasOptions {
@@ -161,6 +162,18 @@ export interface FakePyas {
    */
   deleteAccount: (accountId: string) => Promise<FakePyasWebhook | undefined>
   /**
+   * Replaces an account's calendars (each account starts with a primary writable calendar named
+   * after its email, a writable shared one and a read-only holidays one), as
+   * `GET /{provider}/calendars` then lists them. For a Google account it sends `calendars.created`
+   * with the new ids and `calendars.deleted` with the removed ones (Pyas sends neither for
+   * Microsoft). Resolves with the webhooks sent, once each was answered; rejects as
+   * `setAccountStatus()` does, and with a `TypeError` for a malformed list.
+   */
+  setCalendars: (
+    accountId: string,
+    calendars: readonly FakePyasCalendar[],
+  ) => Promise<FakePyasWebhook[]>
+  /**
    * Sends a calendars or events webhook for an account (Google only for calendars, Google and
    * Microsoft for events), e.g. `fake.sendWebhook(id, 'events.created', {events: [{calendarId,
    * eventId}]})`. Resolves with the delivery once a 2xx answer came; rejects as
@@ -181,6 +194,6 @@ export interface FakePyas {
   }
   /** The webhooks sent so far, oldest first, each with the status it was answered with. */
   webhooks: () => FakePyasWebhook[]
-  /** Forgets requests, accounts, codes, queued failures, `grantScopes()` changes and webhooks. */
+  /** Forgets requests, accounts, their calendars, codes, queued failures, `grantScopes()` changes and webhooks. */
   reset: () => void
 }

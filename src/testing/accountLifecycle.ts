@@ -11,7 +11,7 @@ import { validateWebhookBody } from './validateWebhookBody.js'
 /** The statuses `fake.setAccountStatus()` can set. */
 export type FakePyasAccountStatus = 'active' | 'inactive'
 
-function findAccount(state: FakePyasState, accountId: unknown, caller: string): PyasAccount {
+export function findAccount(state: FakePyasState, accountId: unknown, caller: string): PyasAccount {
   if (typeof accountId !== 'string' || accountId === '') {
     throw new TypeError(`${caller}: \`accountId\` must be a non-empty string.`)
   }
@@ -24,7 +24,7 @@ function findAccount(state: FakePyasState, accountId: unknown, caller: string): 
   return account
 }
 
-function send(
+export function send(
   state: FakePyasState,
   account: PyasAccount,
   event: FakePyasWebhookEvent,

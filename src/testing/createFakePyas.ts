@@ -9,6 +9,7 @@ import type {
   FetchForOptions,
 } from './FakePyas.js'
 import { toQueuedFailure } from './failureResponse.js'
+import { setCalendars } from './fakeCalendars.js'
 import { type FakePyasState, mintCode } from './fakePyasState.js'
 import { type ConsentLocation, handleApiRequest } from './handleApiRequest.js'
 import { handleConsentPage, handleDecision } from './handleConsentRequest.js'
@@ -117,6 +118,7 @@ export function createFakePyas(options: FakePyasOptions): FakePyas {
     scopes: new Map(),
     codes: new Map(),
     accounts: [],
+    calendars: new Map(),
     failures: [],
     requests: [],
     webhook: toWebhookTarget(webhookUrl, webhookFetch),
@@ -140,6 +142,7 @@ export function createFakePyas(options: FakePyasOptions): FakePyas {
     switch (route.kind) {
       case 'oauth':
       case 'connect':
+      case 'calendars':
         return handleApiRequest(state, request, route, entry, body, location)
       case 'consent':
         return handleConsentPage(state, request, route.prefix)
@@ -199,6 +202,7 @@ export function createFakePyas(options: FakePyasOptions): FakePyas {
     accounts: () => state.accounts.map((account) => ({ ...account, scopes: [...account.scopes] })),
     setAccountStatus: (accountId, status) => setAccountStatus(state, accountId, status),
     deleteAccount: (accountId) => deleteAccount(state, accountId),
+    setCalendars: (accountId, calendars) => setCalendars(state, accountId, calendars),
     sendWebhook: ((accountId: string, event: FakePyasWebhookEvent, body: unknown) =>
       sendWebhook(state, accountId, event, body)) as FakePyas['sendWebhook'],
     webhooks: () => state.webhooks.map((webhook) => structuredClone(webhook)),
@@ -219,6 +223,7 @@ export function createFakePyas(options: FakePyasOptions): FakePyas {
     reset: () => {
       state.requests.length = 0
       state.accounts.length = 0
+      state.calendars.clear()
       state.failures.length = 0
       state.codes.clear()
       state.scopes.clear()

@@ -11,7 +11,7 @@ export interface FakePyasRequest {
   /** The provider of an API call or a consent page. */
   provider?: ProviderId
   /** Which endpoint answered; absent for a 404. */
-  action?: 'oauth' | 'connect' | 'consent' | 'decision'
+  action?: 'oauth' | 'connect' | 'calendars' | 'consent' | 'decision'
   /** Query parameters (the last value of a repeated one). */
   query: Record<string, string>
   /** The parsed JSON body of `connect`, the form fields of a decision. */

@@ -26,9 +26,9 @@ export function toQueuedFailure(failure: unknown, options: unknown = {}): Queued
     throw new TypeError('fake.failNext: options must be an object.')
   }
   const { on, retryAfter, ms } = options as FailNextOptions
-  if (on !== undefined && on !== 'oauth' && on !== 'connect') {
+  if (on !== undefined && on !== 'oauth' && on !== 'connect' && on !== 'calendars') {
     throw new TypeError(
-      `fake.failNext: \`on\` must be 'oauth' or 'connect', not ${JSON.stringify(on)}.`,
+      `fake.failNext: \`on\` must be 'oauth', 'connect' or 'calendars', not ${JSON.stringify(on)}.`,
     )
   }
   if (retryAfter !== undefined && !(isCount(retryAfter) && Number.isInteger(retryAfter))) {
@@ -46,7 +46,7 @@ export interface FailNextOptions {
    * Fail the next call to this endpoint only; calls to the other one go through untouched.
    * @defaultValue the next API call, whichever endpoint
    */
-  on?: 'oauth' | 'connect'
+  on?: 'oauth' | 'connect' | 'calendars'
   /**
    * `rate_limited`: the seconds announced in `Retry-After`.
    * @defaultValue 30
@@ -67,7 +67,7 @@ export interface QueuedFailure extends FailNextOptions {
 /** Removes and returns the first queued failure meant for this endpoint. */
 export function takeFailure(
   queue: QueuedFailure[],
-  action: 'oauth' | 'connect',
+  action: 'oauth' | 'connect' | 'calendars',
 ): QueuedFailure | undefined {
   const index = queue.findIndex((failure) => failure.on === undefined || failure.on === action)
   return index === -1 ? undefined : queue.splice(index, 1)[0]

@@ -3,6 +3,7 @@ import type { PyasAccount } from '../core/types.js'
 import type { FakePyasWebhook, WebhookTarget } from './deliverWebhook.js'
 import type { FakePyasRequest } from './describeRequest.js'
 import type { QueuedFailure } from './failureResponse.js'
+import type { FakePyasCalendar } from './fakeCalendars.js'
 import { PROVIDER_DETAILS } from './providerDetails.js'
 import { randomAccountId, randomBase36 } from './randomIds.js'
 
@@ -24,6 +25,8 @@ export interface FakePyasState {
   scopes: Map<ProviderId, readonly string[]>
   codes: Map<string, IssuedCode>
   accounts: PyasAccount[]
+  /** Calendars set with `fake.setCalendars()`, by account id; other accounts have the defaults. */
+  calendars: Map<string, FakePyasCalendar[]>
   failures: QueuedFailure[]
   requests: FakePyasRequest[]
   /** Where webhooks go; `undefined` without a `webhookUrl`. */

@@ -3,6 +3,7 @@ import { announceConnected } from './accountLifecycle.js'
 import { browserOrigin } from './browserOrigin.js'
 import type { FakePyasRequest } from './describeRequest.js'
 import { failureResponse, takeFailure } from './failureResponse.js'
+import { listCalendars } from './fakeCalendars.js'
 import { connectAccount, type FakePyasState } from './fakePyasState.js'
 import {
   invalidGrantResponse,
@@ -16,11 +17,9 @@ import { sleep } from './sleep.js'
 import { validateConnectBody, validateOAuthQuery } from './validatePyasInput.js'
 
 /** An API route the fake serves. */
-export interface ApiRoute {
-  kind: 'oauth' | 'connect'
-  provider: ProviderId
-  prefix: string
-}
+export type ApiRoute =
+  | { kind: 'oauth' | 'connect'; provider: ProviderId; prefix: string }
+  | { kind: 'calendars'; provider: 'google' | 'microsoft'; prefix: string }
 
 /** Whose origin the consent URL is on, and under which path the consent page is mounted. */
 export interface ConsentLocation {
@@ -33,7 +32,7 @@ export interface ConsentLocation {
 function oauth(
   state: FakePyasState,
   request: Request,
-  route: ApiRoute,
+  route: { provider: ProviderId; prefix: string },
   location: ConsentLocation,
 ): Response {
   const url = new URL(request.url)
@@ -68,7 +67,8 @@ async function connect(state: FakePyasState, route: ApiRoute, body: unknown): Pr
   return answer
 }
 
-/** `GET /{provider}/oauth` and `POST /{provider}/connect`: latency, injected failure, key, then the call. */
+/** `GET /{provider}/oauth`, `POST /{provider}/connect` and `GET /{provider}/calendars`: latency,
+ * injected failure, key, then the call. */
 export async function handleApiRequest(
   state: FakePyasState,
   request: Request,
@@ -84,6 +84,7 @@ export async function handleApiRequest(
     if (injected) return injected
   }
   if (!entry.apiKeyValid) return unauthorizedResponse()
+  if (route.kind === 'calendars') return listCalendars(state, request, route.provider)
   return route.kind === 'oauth'
     ? oauth(state, request, route, location)
     : connect(state, route, body)

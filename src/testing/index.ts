@@ -13,5 +13,6 @@ export type {
 export type { FakePyasErrorCode, FakePyasErrorOptions } from './FakePyasError.js'
 export { FakePyasError } from './FakePyasError.js'
 export type { FailNextOptions, FakePyasFailure, FakePyasFailureKind } from './failureResponse.js'
+export type { FakePyasCalendar } from './fakeCalendars.js'
 export type { PyasHandlersOptions } from './pyasHandlers.js'
 export { pyasHandlers } from './pyasHandlers.js'

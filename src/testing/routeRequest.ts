@@ -4,6 +4,7 @@ import { isProvider } from './providerDetails.js'
 /** Where a request lands in the fake. `prefix` is the path the fake is mounted under. */
 export type FakePyasRoute =
   | { kind: 'oauth' | 'connect'; provider: ProviderId; prefix: string }
+  | { kind: 'calendars'; provider: 'google' | 'microsoft'; prefix: string }
   | { kind: 'consent' | 'decision'; prefix: string }
   | { kind: 'not_found' }
 
@@ -28,6 +29,10 @@ export function routeRequest(request: Request): FakePyasRoute {
     }
     if (last === 'connect' && method === 'POST') {
       return { kind: 'connect', provider: previous, prefix: prefixBefore(2) }
+    }
+    // Zoom has meetings, not calendars: its calendars path is not found, as upstream.
+    if (last === 'calendars' && method === 'GET' && previous !== 'zoom') {
+      return { kind: 'calendars', provider: previous, prefix: prefixBefore(2) }
     }
   }
   return { kind: 'not_found' }

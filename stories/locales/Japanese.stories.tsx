@@ -4,6 +4,7 @@ import * as google from '../ConnectGoogleButton.stories.js'
 import * as outlook from '../ConnectOutlookButton.stories.js'
 import * as zoom from '../ConnectZoomButton.stories.js'
 import * as accounts from '../PyasAccountList.stories.js'
+import * as calendars from '../PyasCalendarPicker.stories.js'
 import * as dialog from '../PyasConnectDialog.stories.js'
 import { inLocale } from './inLocale.js'
 
@@ -28,3 +29,12 @@ export const AccountListInactive = inLocale(accounts.default, accounts.Inactive,
 export const AccountListMixedProviders = inLocale(accounts.default, accounts.MixedProviders, LOCALE)
 export const AccountListWithDisconnect = inLocale(accounts.default, accounts.WithDisconnect, LOCALE)
 export const AccountListEmpty = inLocale(accounts.default, accounts.Empty, LOCALE)
+export const CalendarPickerConflicts = inLocale(calendars.default, calendars.Conflicts, LOCALE)
+export const CalendarPickerDestination = inLocale(calendars.default, calendars.Destination, LOCALE)
+export const CalendarPickerLoading = inLocale(calendars.default, calendars.Loading, LOCALE)
+export const CalendarPickerErrorAndRetry = inLocale(
+  calendars.default,
+  calendars.ErrorAndRetry,
+  LOCALE,
+)
+export const CalendarPickerEmpty = inLocale(calendars.default, calendars.Empty, LOCALE)

@@ -25,6 +25,54 @@ export async function expectOnScreen(element: HTMLElement) {
   ).toBe(true)
 }
 
+/**
+ * `element` shows its whole text: nothing clamped, clipped or cut with an ellipsis (its content
+ * fits its box both ways, and no ancestor clips it), and the text's last character is painted on
+ * top at its place — the end of an error, "Try again in 30 seconds.", is what a person acts on.
+ */
+export async function expectWholeText(element: HTMLElement) {
+  const name = describe(element)
+  const style = getComputedStyle(element)
+  await expect(style.textOverflow, `${name} text-overflow`).not.toBe('ellipsis')
+  await expect(style.whiteSpace, `${name} white-space`).not.toMatch(/nowrap|pre$/)
+  await expect(style.getPropertyValue('-webkit-line-clamp') || 'none', `${name} line clamp`).toBe(
+    'none',
+  )
+  await expect(element.scrollWidth, `${name} content width`).toBeLessThanOrEqual(
+    element.clientWidth + 1,
+  )
+  await expect(element.scrollHeight, `${name} content height`).toBeLessThanOrEqual(
+    element.clientHeight + 1,
+  )
+  const range = document.createRange()
+  range.selectNodeContents(element)
+  const text = range.getBoundingClientRect()
+  for (let box: HTMLElement | null = element; box; box = box.parentElement) {
+    const clips = box === element || getComputedStyle(box).overflow !== 'visible'
+    if (!clips) continue
+    const edge = box.getBoundingClientRect()
+    const inside =
+      text.left >= edge.left - 1 &&
+      text.right <= edge.right + 1 &&
+      text.top >= edge.top - 1 &&
+      text.bottom <= edge.bottom + 1
+    await expect(inside, `the text of ${name} lies within ${describe(box)}`).toBe(true)
+  }
+  const last = element.lastChild
+  if (last?.nodeType === Node.TEXT_NODE && last.textContent) {
+    element.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+    const end = document.createRange()
+    end.setStart(last, last.textContent.length - 1)
+    end.setEnd(last, last.textContent.length)
+    const box = end.getBoundingClientRect()
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+    await expect(
+      hit !== null && element.contains(hit),
+      `the last character of ${name} is on screen (found ${hit && describe(hit)})`,
+    ).toBe(true)
+  }
+}
+
 /** `element` is there for screen readers only: at most the 1 px box of a visually hidden text. */
 export async function expectOffScreen(element: HTMLElement) {
   const box = element.getBoundingClientRect()
@@ -43,7 +91,7 @@ const hiddenForScreenReaders = (element: Element) => {
  * Nothing in `root` sticks out sideways: the page does not scroll horizontally, every box lies
  * within the viewport, and no box's content is wider than the box (a label running out of its
  * button). Boxes that clip (`overflow` other than visible) may hold wider content: that is their
- * job, e.g. the status line's ellipsis.
+ * job, e.g. a scrolling dialog.
  */
 export async function expectNoHorizontalOverflow(root: HTMLElement) {
   const page = document.scrollingElement ?? document.documentElement

@@ -9,6 +9,7 @@ import {
   expectNoHorizontalOverflow,
   expectOffScreen,
   expectOnScreen,
+  expectWholeText,
 } from './layoutChecks.js'
 import { LOCALES, localeOf } from './locales.js'
 import { SCENARIOS, type Scenario, type StateName, scenariosFor } from './scenarios.js'
@@ -81,7 +82,10 @@ export function stateStory<TStory>(name: StateName, provider?: PyasProviderId): 
       // story's own view: on a docs page the story may sit below the fold.
       if (status.textContent && viewMode !== 'docs') {
         if (args.statusDisplay === 'hidden' || args.unstyled) await expectOffScreen(status)
-        else await expectOnScreen(status)
+        else {
+          await expectOnScreen(status)
+          await expectWholeText(status)
+        }
       }
       const spy = scenario.calls && (args as Record<string, unknown>)[scenario.calls.handler]
       if (scenario.calls && isMockFunction(spy)) {
@@ -131,6 +135,9 @@ export function allStatesStory<TStory>(
       if (viewMode === 'docs') return
       await expectNoHorizontalOverflow(canvasElement)
       await expectMarksAtInlineStart(canvasElement, dir)
+      // Each card's status line shows its whole message, wrapped: the long errors included.
+      const lines = [...canvasElement.querySelectorAll<HTMLElement>('.pyas-status')]
+      for (const line of lines.filter((status) => status.textContent)) await expectWholeText(line)
     },
   })
 }

@@ -74,8 +74,8 @@ function lines(text: string): Record<string, unknown>[] {
 const running = new Set<ChildProcess>()
 
 /** Starts the bin with `env` (HOST=127.0.0.1, PORT=0 unless given) and waits until it listens. */
-export async function startBin(env: Env): Promise<RunningBin> {
-  const child = spawn(process.execPath, [BIN], {
+export async function startBin(env: Env, args: string[] = []): Promise<RunningBin> {
+  const child = spawn(process.execPath, [BIN, ...args], {
     env: binEnv({ HOST: '127.0.0.1', PORT: '0', ...env }),
   })
   running.add(child)

@@ -8,14 +8,14 @@ import {
   writeClaim,
 } from '../../src/core/attempts.js'
 import { type CallbackDeps, type CallbackResult, fromOutcome } from '../../src/core/callbackFlow.js'
-import { type CallbackStore, createCallbackStore } from '../../src/core/callbackStore.js'
+import { createPyasClient, type PyasClient, type ReturnDeps } from '../../src/core/client.js'
+import { enConnect } from '../../src/core/messages.js'
 import { PyasConnectError } from '../../src/core/PyasConnectError.js'
 import type { ProxyClient } from '../../src/core/proxyClient.js'
 import {
   deferred,
   fakeBrowser,
   fakeClient,
-  fakeLocks,
   MINUTE,
   makeAccount,
   makeAttempt,
@@ -38,7 +38,6 @@ interface SetupOptions {
   storage?: Storage
   connect?: ProxyClient['connect']
   now?: () => number
-  locks?: CallbackDeps['locks']
   handOff?: CallbackDeps['handOff']
   record?: Parameters<typeof makeAttempt>[0] | null
 }
@@ -56,7 +55,6 @@ function setup(options: SetupOptions = {}) {
     location: browser.location,
     history: browser.history,
     now: options.now ?? (() => NOW),
-    ...(options.locks ? { locks: options.locks } : {}),
     ...(options.handOff ? { handOff: options.handOff } : {}),
   }
   return { deps, storage, client, browser, log }
@@ -69,20 +67,18 @@ const settle = <T>(promise: Promise<T>) =>
     (error: unknown) => ({ error }),
   )
 
-/** The store of the client under test: a new one is a new page load (or a new test's client). */
-let store: CallbackStore = createCallbackStore()
-const getDocumentCallback = (
-  deps: CallbackDeps,
-  provider?: Parameters<CallbackStore['fromUrl']>[1],
-) => store.fromUrl(deps, provider)
+/** The client under test: a new one is a new page load (or a new test's client). */
+let store: PyasClient = createPyasClient()
+const withMessages = (deps: CallbackDeps): ReturnDeps => ({ ...deps, messages: enConnect })
+const getDocumentCallback = (deps: CallbackDeps) => store.fromUrl(withMessages(deps))
 const resetDocumentCallbacks = () => {
-  store = createCallbackStore()
+  store = createPyasClient()
 }
 
-/** Another document (another tab): its own store, sharing only the storage it is given. */
+/** Another document (another tab): its own client, sharing only the storage it is given. */
 const openSecondDocument = () => {
-  const other = createCallbackStore()
-  return { getDocumentCallback: (deps: CallbackDeps) => other.fromUrl(deps) }
+  const other = createPyasClient()
+  return { getDocumentCallback: (deps: CallbackDeps) => other.fromUrl(withMessages(deps)) }
 }
 
 function errorOf(result: CallbackResult): PyasConnectError {
@@ -90,7 +86,7 @@ function errorOf(result: CallbackResult): PyasConnectError {
   return result.error
 }
 
-describe('CallbackStore.fromUrl', () => {
+describe('PyasClient.fromUrl', () => {
   afterEach(() => {
     resetDocumentCallbacks()
     vi.useRealTimers()
@@ -113,16 +109,7 @@ describe('CallbackStore.fromUrl', () => {
     })
   })
 
-  describe('for one provider', () => {
-    it('should leave a callback of another provider alone: no claim, no clean-up, no exchange', () => {
-      const { deps, client, browser } = setup()
-      expect(getDocumentCallback(deps, 'zoom')).toBeNull()
-      expect(browser.location.href).toBe(CALLBACK)
-      expect(client.connect).not.toHaveBeenCalled()
-      // The page's Google hook (or one for any provider) still gets it.
-      expect(getDocumentCallback(deps, 'google')?.provider).toBe('google')
-    })
-
+  describe('whatever the provider', () => {
     it('should go by a kept outcome when the attempt is gone (a reload)', async () => {
       const { deps, storage } = setup({ record: null })
       saveOutcome(storage, STATE, {
@@ -131,8 +118,9 @@ describe('CallbackStore.fromUrl', () => {
         account: makeAccount('microsoft'),
         at: NOW,
       })
-      expect(getDocumentCallback(deps, 'google')).toBeNull()
-      await expect(getDocumentCallback(deps, 'microsoft')!.result).resolves.toMatchObject({
+      const entry = getDocumentCallback(deps)!
+      expect(entry.provider).toBe('microsoft')
+      await expect(entry.result).resolves.toMatchObject({
         type: 'connected',
         replayed: true,
       })
@@ -140,11 +128,11 @@ describe('CallbackStore.fromUrl', () => {
 
     it('should let any hook report an unknown state or unreadable storage', async () => {
       const unknown = setup({ record: null })
-      const entry = getDocumentCallback(unknown.deps, 'zoom')!
+      const entry = getDocumentCallback(unknown.deps)!
       expect(errorOf(await entry.result).code).toBe('state_mismatch')
       resetDocumentCallbacks()
       const blocked = setup({ storage: throwingStorage(), record: null })
-      const failed = getDocumentCallback(blocked.deps, 'zoom')!
+      const failed = getDocumentCallback(blocked.deps)!
       expect(errorOf(await failed.result).code).toBe('storage_unavailable')
     })
   })
@@ -218,48 +206,20 @@ describe('CallbackStore.fromUrl', () => {
       expect(client.connect).toHaveBeenCalledTimes(1)
     })
 
-    it('should let a later caller join the same entry after the URL was cleaned', async () => {
+    it('should read the URL once: a later caller finds it cleaned and starts nothing', async () => {
       const { deps, client, browser } = setup()
       const first = getDocumentCallback(deps)
       expect(browser.location.href).toBe(CLEAN)
-      const second = getDocumentCallback(deps)
-      expect(second).toBe(first)
+      expect(getDocumentCallback(deps)).toBeNull()
       await first!.result
-      expect(getDocumentCallback(deps)).toBe(first)
+      expect(getDocumentCallback(deps)).toBeNull()
       expect(client.connect).toHaveBeenCalledTimes(1)
     })
 
-    it('should keep offering a settled callback however long ago it settled', async () => {
-      let clock = NOW
-      const { deps } = setup({ now: () => clock })
-      const entry = getDocumentCallback(deps)!
-      await entry.result
-      clock = NOW + 24 * 60 * MINUTE
-      expect(getDocumentCallback(deps)).toBe(entry)
-    })
-
-    it('should offer nothing from a fresh store: the callback belongs to the client that read it', async () => {
+    it('should offer nothing from a fresh client: the return belongs to the client that read it', async () => {
       const { deps } = setup()
       await getDocumentCallback(deps)!.result
-      expect(createCallbackStore().fromUrl(deps)).toBeNull()
-    })
-
-    it('should keep offering a callback that has not settled yet', () => {
-      const { deps } = setup({ connect: () => new Promise(() => {}) })
-      const entry = getDocumentCallback(deps)
-      expect(getDocumentCallback(deps)).toBe(entry)
-    })
-
-    it('should tell subscribers when a callback becomes the latest, and stop when they leave', () => {
-      const { deps } = setup()
-      const listener = vi.fn()
-      const unsubscribe = store.subscribe(listener)
-      const entry = getDocumentCallback(deps)
-      expect(listener).toHaveBeenCalledTimes(1)
-      expect(store.latest()).toBe(entry)
-      unsubscribe()
-      store.fromMessage({ state: 'pyas_other', code: 'c' }, deps)
-      expect(listener).toHaveBeenCalledTimes(1)
+      expect(createPyasClient().fromUrl(withMessages(deps))).toBeNull()
     })
 
     it('should replay the outcome on a reload of the same URL without a request', async () => {
@@ -466,29 +426,6 @@ describe('CallbackStore.fromUrl', () => {
       expect(connect).toHaveBeenCalledTimes(1)
     })
 
-    it('should exchange once for two documents serialised by Web Locks', async () => {
-      const secondTab = openSecondDocument()
-      const storage = memoryStorage()
-      const { locks, names } = fakeLocks()
-      const gate = deferred<void>()
-      const connect = vi.fn<ProxyClient['connect']>(async (provider) => {
-        await gate.promise
-        return makeAccount(provider)
-      })
-      const a = setup({ storage, connect, locks })
-      const b = setup({ storage, connect, locks, record: null })
-      // Tab B reads the record before tab A's exchange removes it.
-      saveAttempt(storage, makeAttempt({ returnTo: '/next' }))
-      const first = getDocumentCallback(a.deps)!
-      const second = secondTab.getDocumentCallback(b.deps)!
-      gate.resolve()
-      const [x, y] = await Promise.all([first.result, second.result])
-      expect(connect).toHaveBeenCalledTimes(1)
-      expect(names).toEqual([`pyas:exchange:${STATE}`, `pyas:exchange:${STATE}`])
-      expect(x).toMatchObject({ type: 'connected', replayed: false })
-      expect(y).toMatchObject({ type: 'connected', replayed: true })
-    })
-
     it('should report an error, not hang or reject, when the other tab never finishes', async () => {
       vi.useFakeTimers({ now: NOW })
       const { deps, client, storage } = setup({ now: () => Date.now() })
@@ -577,26 +514,24 @@ describe('CallbackStore.fromUrl', () => {
   })
 })
 
-describe('CallbackStore.fromMessage', () => {
+describe('PyasClient.fromMessage', () => {
   afterEach(() => {
     resetDocumentCallbacks()
   })
 
   it('should exchange a callback that came by message without touching the address bar', async () => {
     const { deps, client, browser } = setup({ href: `${ORIGIN}/settings?tab=cal` })
-    const entry = store.fromMessage({ state: STATE, code: CODE }, deps)
+    const entry = store.fromMessage({ state: STATE, code: CODE }, withMessages(deps))
     expect(entry.oauthState).toBe(STATE)
     await expect(entry.result).resolves.toMatchObject({ type: 'connected', replayed: false })
     expect(client.connect).toHaveBeenCalledWith('google', { code: CODE, name: 'Ada' })
     expect(browser.history.replaceState).not.toHaveBeenCalled()
-    // Read by this client on this page: a hook mounting later shows it.
-    expect(getDocumentCallback(deps)).toBe(entry)
   })
 
   it('should settle one state once, however often it is handed over', async () => {
     const { deps, client } = setup({ href: `${ORIGIN}/settings` })
-    const first = store.fromMessage({ state: STATE, code: CODE }, deps)
-    expect(store.fromMessage({ state: STATE, code: CODE }, deps)).toBe(first)
+    const first = store.fromMessage({ state: STATE, code: CODE }, withMessages(deps))
+    expect(store.fromMessage({ state: STATE, code: CODE }, withMessages(deps))).toBe(first)
     await first.result
     expect(client.connect).toHaveBeenCalledTimes(1)
   })

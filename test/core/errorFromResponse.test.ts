@@ -103,6 +103,24 @@ describe('errorFromResponse', () => {
     }
   })
 
+  it('should map a 403 whose JSON error is link_invalid to link_invalid, and only that 403', () => {
+    const error = errorFromResponse(403, none, { error: 'link_invalid' })
+    expect(error.code).toBe('link_invalid')
+    expect(error.status).toBe(403)
+    expect(error.message).toBe(
+      'This connect link has expired or was already used. Ask for a new one.',
+    )
+    for (const body of [
+      { error: 'forbidden' },
+      { error: ['link_invalid'] },
+      'link_invalid',
+      undefined,
+    ]) {
+      expect(errorFromResponse(403, none, body).code).toBe('forbidden')
+    }
+    expect(errorFromResponse(401, none, { error: 'link_invalid' }).code).toBe('unauthorized')
+  })
+
   it('should read retryAfter from Retry-After seconds on 429', () => {
     const error = errorFromResponse(429, new Headers({ 'Retry-After': '42' }), {
       message: 'Too many',

@@ -11,16 +11,7 @@ import {
 } from '../../src/core/attempts.js'
 import { CLAIM_WAIT_MS, type ExchangeDeps, exchangeOnce } from '../../src/core/exchangeOnce.js'
 import { PyasConnectError } from '../../src/core/PyasConnectError.js'
-import {
-  deferred,
-  fakeClient,
-  fakeLocks,
-  makeAccount,
-  makeAttempt,
-  memoryStorage,
-  NOW,
-  STATE,
-} from './fakes.js'
+import { fakeClient, makeAccount, makeAttempt, memoryStorage, NOW, STATE } from './fakes.js'
 
 const CODE = '4/0AbCd-code'
 
@@ -215,22 +206,30 @@ describe('exchangeOnce', () => {
     expect(result.outcome).not.toHaveProperty('httpStatus')
   })
 
-  it('should exchange once for two concurrent calls serialised by a Web Lock', async () => {
-    const gate = deferred<void>()
-    const { locks, names } = fakeLocks()
-    const { record, client, deps } = setup({ locks }, async (provider) => {
-      await gate.promise
-      return makeAccount(provider)
+  it('should keep the connected outcome another tab stored while this one failed', async () => {
+    // Without Web Locks two tabs can both spend the code: the loser's invalid_grant arrives after
+    // the winner stored the account.
+    const storage = memoryStorage()
+    const { record, deps } = setup({ storage }, async () => {
+      saveOutcome(storage, STATE, otherTabsOutcome)
+      throw new PyasConnectError('invalid_grant', { status: 400 })
     })
-    const first = exchangeOnce(deps, record, CODE)
-    const second = exchangeOnce(deps, record, CODE)
-    gate.resolve()
-    const [a, b] = await Promise.all([first, second])
-    expect(client.connect).toHaveBeenCalledTimes(1)
-    expect(names).toEqual([`pyas:exchange:${STATE}`, `pyas:exchange:${STATE}`])
-    expect(a.replayed).toBe(false)
-    expect(b.replayed).toBe(true)
-    expect(b.outcome).toEqual(a.outcome)
+    const result = await exchangeOnce(deps, record, CODE)
+    expect(result).toEqual({ outcome: otherTabsOutcome, replayed: true })
+    expect(readOutcome(storage, STATE, NOW)).toEqual(otherTabsOutcome)
+  })
+
+  it('should store its own error when no other tab connected', async () => {
+    const storage = memoryStorage()
+    const { record, deps } = setup({ storage }, async () => {
+      throw new PyasConnectError('invalid_grant', { status: 400 })
+    })
+    const result = await exchangeOnce(deps, record, CODE)
+    expect(result.error?.code).toBe('invalid_grant')
+    expect(readOutcome(storage, STATE, NOW)).toMatchObject({
+      status: 'error',
+      code: 'invalid_grant',
+    })
   })
 
   it('should not spend the code when storage refuses the claim', async () => {

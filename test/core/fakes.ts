@@ -21,6 +21,8 @@ export const ERROR_CODES: readonly PyasConnectErrorCode[] = [
   'popup_blocked',
   'popup_closed',
   'storage_unavailable',
+  'embedded_browser',
+  'link_invalid',
 ]
 
 /** Property tests run from a fixed seed so the suite is deterministic; change it to explore. */
@@ -161,21 +163,4 @@ export function deferred<T>() {
     reject = rej
   })
   return { promise, resolve, reject }
-}
-
-/** A Web-Locks-like manager: callbacks for one name run one after another. */
-export function fakeLocks() {
-  const tails = new Map<string, Promise<unknown>>()
-  const names: string[] = []
-  const request = vi.fn((name: string, callback: (lock: Lock | null) => unknown) => {
-    names.push(name)
-    const previous = tails.get(name) ?? Promise.resolve()
-    const run = previous.then(() => callback({ name, mode: 'exclusive' } as Lock))
-    tails.set(
-      name,
-      run.catch(() => undefined),
-    )
-    return run
-  })
-  return { locks: { request } as unknown as Pick<LockManager, 'request'>, request, names }
 }

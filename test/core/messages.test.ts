@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   en,
   enAccountList,
+  enCalendars,
   enConnect,
   enDialog,
   formatMessage,
@@ -10,6 +11,11 @@ import {
 } from '../../src/core/messages.js'
 
 describe('formatMessage', () => {
+  it('should read values by own key only, so inherited names are missing values', () => {
+    expect(formatMessage('a {constructor} b {toString}{hasOwnProperty}', {})).toBe('a b')
+    expect(formatMessage('{__proto__} x')).toBe('x')
+  })
+
   it('should fill every placeholder', () => {
     expect(formatMessage('Redirecting to {brand}…', { brand: 'Google' })).toBe(
       'Redirecting to Google…',
@@ -87,10 +93,28 @@ describe('mergeMessages', () => {
     expect(mergeMessages(enDialog, undefined)).toBe(enDialog)
   })
 
+  it("should drop an override's placeholders that its key does not fill, keeping the others", () => {
+    const merged = mergeMessages(enConnect, {
+      'label.google': 'Mit {nichtDa} verbinden',
+      'status.redirecting': 'Weiter {x} zu {brand}…',
+      'error.rate_limited.retry': '{seconds} s {warten}',
+      'status.connected': '{constructor} {account}',
+    })
+    expect(merged['label.google']).toBe('Mit verbinden')
+    expect(merged['status.redirecting']).toBe('Weiter zu {brand}…')
+    expect(formatMessage(merged['status.redirecting'], { brand: 'Google' })).toBe(
+      'Weiter zu Google…',
+    )
+    expect(merged['error.rate_limited.retry']).toBe('{seconds} s')
+    expect(formatMessage(merged['status.connected'], { account: 'a@b.c' })).toBe('a@b.c')
+  })
+
   it('should split English into disjoint parts that make up the whole table', () => {
-    const parts = [enConnect, enDialog, enAccountList].flatMap((part) => Object.keys(part))
+    const parts = [enConnect, enDialog, enAccountList, enCalendars].flatMap((part) =>
+      Object.keys(part),
+    )
     expect(new Set(parts).size).toBe(parts.length)
     expect(parts.sort()).toEqual(Object.keys(en).sort())
-    expect(en).toEqual({ ...enConnect, ...enDialog, ...enAccountList })
+    expect(en).toEqual({ ...enConnect, ...enDialog, ...enAccountList, ...enCalendars })
   })
 })

@@ -8,7 +8,7 @@ describe('src/core without a browser', () => {
       import('../../src/core/account.js'),
       import('../../src/core/attempts.js'),
       import('../../src/core/callbackFlow.js'),
-      import('../../src/core/callbackStore.js'),
+      import('../../src/core/client.js'),
       import('../../src/core/connectFlow.js'),
       import('../../src/core/callbackUrl.js'),
       import('../../src/core/connectReducer.js'),

@@ -114,6 +114,20 @@ describe.each(engines)('account store on $engine', ({ engine, options }) => {
     },
   )
 
+  it.skipIf(skip)('sets the status of the given users’ rows only, when told whose', async () => {
+    const id = unique('acc')
+    await store.upsertAccount(ada, google(id))
+    await store.upsertAccount(grace, google(id))
+    expect(await store.setStatus(id, 'inactive', [ada])).toBe(1)
+    expect((await store.listAccounts(ada)).find((row) => row.accountId === id)?.status).toBe(
+      'inactive',
+    )
+    expect((await store.listAccounts(grace)).find((row) => row.accountId === id)?.status).toBe(
+      'active',
+    )
+    expect(await store.setStatus(id, 'inactive', [])).toBe(0)
+  })
+
   it.skipIf(skip)('removes an account for one user or for all', async () => {
     const id = unique('acc')
     await store.upsertAccount(ada, google(id))

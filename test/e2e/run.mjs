@@ -16,6 +16,7 @@ import { lifecycleTests } from './lifecycleTests.mjs'
 import { popupTests } from './popupTests.mjs'
 import { qualityTests } from './qualityTests.mjs'
 import { roundTripTests } from './roundTripTests.mjs'
+import { tabsTests } from './tabsTests.mjs'
 
 const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url))
 const started = performance.now()
@@ -30,6 +31,7 @@ const tests = [
   ...lifecycleTests,
   ...embeddedTests,
   ...qualityTests,
+  ...tabsTests,
 ].filter((test) => !only || test.name.toLowerCase().includes(only))
 const parallel = tests.filter((test) => !test.serial)
 const lanes = Array.from({ length: Math.max(1, Math.min(workers, parallel.length)) }, () => [])
@@ -119,6 +121,7 @@ const report = {
   numTotalTests: passed + failed,
   clickToConnectedMs: metrics.clickToConnectedMs ?? null,
   clickToConnectedSamplesMs: metrics.clickToConnectedSamplesMs ?? [],
+  tabRace: metrics.tabRace ?? null,
   durationMs: Math.round(performance.now() - started),
   tests: results,
 }

@@ -50,15 +50,25 @@ describe('PyasAccountList', () => {
     expect(JSON.parse(localStorage.getItem(`pyas:attempt:${state}`)!).replaces).toBe('acc-m')
   })
 
-  it('should call onReconnected with replaces when the reconnect returns', async () => {
-    const state = returnWith({ code: 'c' }, { provider: 'microsoft', email: 'ada@contoso.com' })
-    const stored = JSON.parse(localStorage.getItem(`pyas:attempt:${state}`)!)
-    localStorage.setItem(`pyas:attempt:${state}`, JSON.stringify({ ...stored, replaces: 'acc-m' }))
-    const onReconnected = vi.fn()
-    renderWithPyas(<PyasAccountList accounts={ACCOUNTS} name="Ada" onReconnected={onReconnected} />)
-    await waitFor(() => expect(onReconnected).toHaveBeenCalledTimes(1))
-    expect(onReconnected.mock.calls[0]![1].replaces).toBe('acc-m')
-  })
+  it.each([
+    ['the same account', 'acc-microsoft-1', 'acc-microsoft-1'],
+    ['another account', 'acc-m', undefined],
+  ])(
+    'should call onReconnected, with replaces only when %s came back',
+    async (_, row, replaces) => {
+      const accounts = ACCOUNTS.map((each) =>
+        each.provider === 'microsoft' ? { ...each, accountId: row } : each,
+      )
+      returnWith({ code: 'c' }, { provider: 'microsoft', email: 'ada@contoso.com', replaces: row })
+      const onReconnected = vi.fn()
+      renderWithPyas(
+        <PyasAccountList accounts={accounts} name="Ada" onReconnected={onReconnected} />,
+      )
+      await waitFor(() => expect(onReconnected).toHaveBeenCalledTimes(1))
+      expect(onReconnected.mock.calls[0]![0].accountId).toBe('acc-microsoft-1')
+      expect(onReconnected.mock.calls[0]![1].replaces).toBe(replaces)
+    },
+  )
 
   it('should show Disconnect on every row only when onDisconnect is given', async () => {
     const onDisconnect = vi.fn()
@@ -117,5 +127,83 @@ describe('PyasAccountList buttons', () => {
     expect(reconnect[1]).toHaveAccessibleDescription('Google Calendar ada@work.example')
     const disconnect = screen.getAllByRole('button', { name: 'Disconnect' })
     expect(disconnect[1]).toHaveAccessibleDescription('Google Calendar ada@work.example')
+  })
+})
+
+describe('PyasAccountList rows it does not know', () => {
+  // Rows come from the app's database: a provider the library does not know is shown as text.
+  const odd = ['apple', 'constructor', '__proto__', 'toString', 'hasOwnProperty']
+
+  it.each(odd)('should show a %s row as a plain row, beside working rows', async (provider) => {
+    const accounts = [
+      { accountId: 'x1', email: 'ada@example.com', provider, status: 'inactive' },
+      { accountId: 'g1', email: 'ada@work.example', provider: 'google', status: 'inactive' },
+    ] as PyasSavedAccount[]
+    const onDisconnect = vi.fn()
+    const { navigate } = renderWithPyas(
+      <PyasAccountList accounts={accounts} name="Ada" onDisconnect={onDisconnect} />,
+    )
+    const [plain, google] = screen.getAllByRole('listitem')
+    expect(plain).toHaveAttribute('data-provider', provider)
+    expect(plain).toHaveTextContent(`${provider} ada@example.com`)
+    expect(plain).toHaveTextContent('Needs reconnecting')
+    expect(plain!.querySelector('svg')).toBeNull()
+    // No reconnect for a provider the library cannot connect; Disconnect still works.
+    expect(
+      within(plain!)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Disconnect'])
+    await userEvent.click(within(plain!).getByRole('button', { name: 'Disconnect' }))
+    expect(onDisconnect).toHaveBeenCalledWith(accounts[0])
+    // The known row beside it is whole and reconnects.
+    expect(google!.querySelector('svg')).not.toBeNull()
+    await userEvent.click(
+      within(google!).getByRole('button', { name: 'Reconnect Google Calendar' }),
+    )
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1))
+    expect(log.oauth[0]!.pathname).toBe('/api/pyas/google/oauth')
+  })
+
+  it('should show a row whose provider came from JSON with an own __proto__ key as plain', () => {
+    const row = JSON.parse(
+      '{"accountId":"p1","provider":"__proto__","status":"inactive","__proto__":{"x":1}}',
+    ) as PyasSavedAccount
+    renderWithPyas(<PyasAccountList accounts={[row, ACCOUNTS[0]!]} name="Ada" />)
+    const rows = screen.getAllByRole('listitem')
+    expect(rows[0]).toHaveTextContent('__proto__')
+    expect(within(rows[0]!).queryByRole('button')).toBeNull()
+    expect(rows[1]).toHaveTextContent('Google Calendar ada@example.com')
+  })
+
+  it('should survive null, non-string and missing values in a row', () => {
+    const accounts = [
+      null,
+      { accountId: null, email: { evil: true }, name: 42, provider: null, status: { x: 1 } },
+      { accountId: 'a', email: ['x'], provider: 'google', status: null },
+      { accountId: 'b', email: 7, provider: 'zoom', status: 'inactive' },
+      { accountId: 'dup', email: 'one@example.com', provider: 'google', status: 'active' },
+      { accountId: 'dup', email: 'two@example.com', provider: 'google', status: 'active' },
+      { email: 'no-id@example.com', provider: 'google', status: 'inactive' },
+      ACCOUNTS[1],
+    ] as unknown as PyasSavedAccount[]
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    renderWithPyas(<PyasAccountList accounts={accounts} name="Ada" />)
+    // Duplicate keys or objects as children would be reported by React here.
+    expect(error).not.toHaveBeenCalled()
+    error.mockRestore()
+    const rows = screen.getAllByRole('listitem')
+    expect(rows).toHaveLength(7)
+    expect(rows[0]).toHaveTextContent('42')
+    expect(rows[0]).toHaveAttribute('data-status', '')
+    expect(rows[1]).toHaveTextContent('Google Calendar')
+    expect(rows[2]).toHaveTextContent('Zoom 7')
+    expect(rows[3]).toHaveTextContent('one@example.com')
+    expect(rows[4]).toHaveTextContent('two@example.com')
+    // A row with no accountId cannot be reconnected (there is nothing to replace).
+    expect(within(rows[5]!).queryByRole('button')).toBeNull()
+    const buttons = screen.getAllByRole('button').map((b) => b.textContent)
+    expect(buttons).toEqual(['Reconnect Zoom', 'Reconnect Outlook Calendar'])
+    for (const row of rows) expect(row.textContent).not.toMatch(/object|undefined|null/)
   })
 })

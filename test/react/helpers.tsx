@@ -118,6 +118,7 @@ export function returnWith(
     returnTo: string
     createdAt: number
     mode: string
+    replaces: string
   }>,
   path = '/calendar',
 ) {

@@ -91,16 +91,36 @@ describe('emailMismatch and savedAccount', () => {
     expect(JSON.parse(localStorage.getItem(`pyas:attempt:${state}`)!).replaces).toBe('acc_saved')
   })
 
-  it('should give replaces to onConnected after the redirect, and undefined without a saved account', async () => {
-    const state = returnWith({ code: 'c' }, {})
-    const stored = JSON.parse(localStorage.getItem(`pyas:attempt:${state}`)!)
-    localStorage.setItem(`pyas:attempt:${state}`, JSON.stringify({ ...stored, replaces: 'acc_7' }))
+  it.each([
+    ['the saved account itself', 'acc-google-1', 'acc-google-1'],
+    ['another account', 'acc_7', undefined],
+  ])('should give replaces to onConnected only when %s came back', async (_, saved, replaces) => {
+    const state = returnWith({ code: 'c' }, { replaces: saved })
+    const onConnected = vi.fn()
+    const { result } = renderHookWithPyas(() =>
+      usePyasConnect({
+        provider: 'google',
+        name: 'Ada',
+        savedAccount: { accountId: saved, email: 'ada@example.com' },
+        onConnected,
+      }),
+    )
+    await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(1))
+    expect(onConnected.mock.calls[0]![0].accountId).toBe('acc-google-1')
+    expect(onConnected.mock.calls[0]![1].replaces).toBe(replaces)
+    expect(result.current.status).toBe('connected')
+    // The kept outcome replays the same answer.
+    expect(JSON.parse(localStorage.getItem(`pyas:outcome:${state}`)!).replaces).toBe(saved)
+  })
+
+  it('should give no replaces without a saved account', async () => {
+    returnWith({ code: 'c' }, {})
     const onConnected = vi.fn()
     renderWithPyas(
       <ConnectGoogleButton name="Ada" email="ada@example.com" onConnected={onConnected} />,
     )
     await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(1))
-    expect(onConnected.mock.calls[0]![1].replaces).toBe('acc_7')
+    expect(onConnected.mock.calls[0]![1].replaces).toBeUndefined()
   })
 })
 

@@ -1,10 +1,11 @@
-import { act, screen, waitFor } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { HttpResponse, http } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import {
   ConnectGoogleButton,
   ConnectOutlookButton,
+  PyasAccountList,
   PyasConnectDialog,
   PyasConnectError,
   usePyasConnect,
@@ -54,6 +55,53 @@ describe('messages', () => {
     await userEvent.click(screen.getByRole('button'))
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Weiter zu…'))
     expect(screen.getByRole('status').textContent).not.toContain('{')
+  })
+
+  it('should show no braces for an unknown placeholder in any override, labels included', async () => {
+    const odd = {
+      'label.google': 'Mit {nichtDa} verbinden',
+      'reconnect.microsoft': '{x} Outlook neu verbinden',
+      'provider.zoom': 'Zoom {konto}',
+      'account.active': 'Verbunden{!}{ok}',
+      'dialog.title': 'Kalender {was} verbinden',
+      'dialog.close': '{schliessen}',
+      'status.redirecting': 'Weiter zu {brand} {wohin}…',
+      'field.email.invalid': 'E-Mail {feld} prüfen.',
+      'error.network': 'Keine Verbindung {grund}.',
+    }
+    server.use(http.get(`${PROXY}/:provider/oauth`, () => HttpResponse.error()))
+    const accounts = [
+      { accountId: 'm', email: 'ada@contoso.com', provider: 'microsoft', status: 'inactive' },
+      { accountId: 'z', name: 'Ada', provider: 'zoom', status: 'active' },
+    ] as const
+    renderWithPyas(
+      <>
+        <main>
+          <ConnectGoogleButton name="Ada" email="ada@example.com" />
+          <ConnectOutlookButton name="Ada" email="bad" />
+          <PyasAccountList accounts={accounts} name="Ada" />
+        </main>
+        <PyasConnectDialog productName="Acme" defaultOpen />
+      </>,
+      { provider: { messages: odd } },
+    )
+    const page = within(screen.getByRole('main'))
+    expect(page.getByRole('button', { name: 'Outlook neu verbinden' })).toBeInTheDocument()
+    const dialog = within(screen.getByRole('dialog', { name: 'Kalender verbinden' }))
+    expect(dialog.getByRole('button', { name: 'Mit verbinden' })).toBeInTheDocument()
+    expect(page.getAllByRole('listitem')[1]).toHaveTextContent('Zoom AdaVerbunden{!}')
+    await userEvent.click(page.getByRole('button', { name: 'Mit verbinden' }))
+    await waitFor(() =>
+      expect(page.getAllByRole('status')[0]).toHaveTextContent('Keine Verbindung.'),
+    )
+    await userEvent.click(page.getByRole('button', { name: 'Connect Outlook Calendar' }))
+    await waitFor(() => expect(page.getAllByRole('status')[1]).toHaveTextContent('E-Mail prüfen.'))
+    // `{!}` is not a placeholder (a placeholder is a word in braces); nothing else has braces.
+    const shown = document.body.textContent!.replaceAll('{!}', '')
+    expect(shown).not.toMatch(/[{}]/)
+    for (const element of document.querySelectorAll('[aria-label]')) {
+      expect(element.getAttribute('aria-label')).not.toMatch(/[{}]/)
+    }
   })
 
   it('should localize error.message and field errors inside a provider', async () => {

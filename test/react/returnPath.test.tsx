@@ -42,11 +42,12 @@ describe('the return from the provider', () => {
       </>,
     )
     await waitFor(() => expect(googleButton()[0]).toHaveAttribute('data-state', 'connected'))
-    expect(googleButton()[1]).toHaveAttribute('data-state', 'connected')
+    // One return, one receiver: the first mounted Google button shows it; the other stays idle.
+    expect(googleButton()[1]).toHaveAttribute('data-state', 'idle')
     expect(log.connect).toHaveLength(1)
     expect(log.connect[0]!.body).toEqual({ code: 'code-123', name: 'Ada Lovelace' })
     expect(first).toHaveBeenCalledTimes(1)
-    expect(second).toHaveBeenCalledTimes(1)
+    expect(second).not.toHaveBeenCalled()
     expect(first).toHaveBeenCalledWith(account('google'), {
       returnTo: '/settings',
       missingScopes: [],
@@ -109,23 +110,33 @@ describe('the return from the provider', () => {
     expect(window.location.search).toBe('')
   })
 
-  it('should not exchange again when the button remounts', async () => {
+  it('should not exchange again when the button remounts, and give the outcome to one mount once', async () => {
     returnWith({ code: 'code-2' }, {})
     const { Wrapper } = makeWrapper()
+    const onConnected = vi.fn()
     const ui = (key: string) => (
       <Wrapper>
-        <ConnectGoogleButton key={key} name="Ada" email="ada@example.com" />
+        <ConnectGoogleButton
+          key={key}
+          name="Ada"
+          email="ada@example.com"
+          onConnected={onConnected}
+        />
       </Wrapper>
     )
     const { rerender } = render(ui('a'))
     rerender(ui('b'))
     await waitFor(() => expect(googleButton()[0]).toHaveAttribute('data-state', 'connected'))
+    expect(onConnected).toHaveBeenCalledTimes(1)
+    // A new mount after the outcome was delivered is a new hook: it starts idle.
     rerender(ui('c'))
-    await waitFor(() => expect(googleButton()[0]).toHaveAttribute('data-state', 'connected'))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(googleButton()[0]).toHaveAttribute('data-state', 'idle')
+    expect(onConnected).toHaveBeenCalledTimes(1)
     expect(log.connect).toHaveLength(1)
   })
 
-  it('should report state_mismatch for an unknown pyas_ state on every provider, with no request', async () => {
+  it('should report state_mismatch for an unknown pyas_ state to the first mounted hook only, with no request', async () => {
     returnWith({ code: 'stolen' })
     const google = vi.fn()
     const outlook = vi.fn()
@@ -136,10 +147,33 @@ describe('the return from the provider', () => {
       </>,
     )
     await waitFor(() => expect(google).toHaveBeenCalledTimes(1))
-    expect(outlook).toHaveBeenCalledTimes(1)
+    // The provider is unknown (no attempt record): the first mounted hook receives it.
+    expect(outlook).not.toHaveBeenCalled()
     expect(google.mock.calls[0]![0].code).toBe('state_mismatch')
+    expect(screen.getByRole('button', { name: 'Connect Outlook Calendar' })).toHaveAttribute(
+      'data-state',
+      'idle',
+    )
     expect(log.connect).toHaveLength(0)
     expect(window.location.search).toBe('')
+  })
+
+  it('should warn the developer once about a state_mismatch, however many hooks see it', async () => {
+    returnWith({ code: 'stolen' })
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const onError = vi.fn()
+    renderWithPyas(
+      <>
+        <ConnectGoogleButton name="Ada" email="ada@example.com" onError={onError} />
+        <ConnectZoomButton name="Ada" />
+      </>,
+    )
+    await waitFor(() => expect(onError).toHaveBeenCalledTimes(1))
+    const hints = warn.mock.calls.filter(([text]) => String(text).includes('state_mismatch'))
+    warn.mockRestore()
+    expect(hints).toHaveLength(1)
+    expect(String(hints[0]![0])).toContain('state_mismatch on http://localhost:3000/calendar:')
+    expect(String(hints[0]![0])).not.toContain('stolen')
   })
 
   it('should report expired_attempt for a record past its 15 minutes, with no request', async () => {
@@ -208,14 +242,14 @@ describe('the return from the provider', () => {
     expect(googleButton()[0]).toHaveAttribute('data-state', 'idle')
   })
 
-  it('should leave another provider callback alone until a hook for that provider mounts', async () => {
-    const state = returnWith({ code: 'google-code' }, {})
+  it('should exchange another provider callback at once and keep it for a hook of that provider that mounts later', async () => {
+    returnWith({ code: 'google-code' }, {})
     const zoom = vi.fn()
     const view = renderWithPyas(<ConnectZoomButton name="Ada" onConnected={zoom} />)
-    await new Promise((resolve) => setTimeout(resolve, 30))
-    // Not Zoom's: no exchange, the address bar keeps the code for the page that handles Google.
-    expect(log.connect).toHaveLength(0)
-    expect(window.location.search).toBe(`?code=google-code&state=${state}`)
+    // The client reads the return on any page: exchanged, and the address bar cleaned.
+    await waitFor(() => expect(log.connect).toHaveLength(1))
+    expect(log.connect[0]!.provider).toBe('google')
+    await waitFor(() => expect(window.location.search).toBe(''))
     expect(screen.getByRole('button', { name: 'Connect Zoom' })).toHaveAttribute(
       'data-state',
       'idle',
@@ -228,10 +262,9 @@ describe('the return from the provider', () => {
       </>,
     )
     await waitFor(() => expect(google).toHaveBeenCalledTimes(1))
+    expect(googleButton()[0]).toHaveAttribute('data-state', 'connected')
     expect(log.connect).toHaveLength(1)
-    expect(log.connect[0]!.provider).toBe('google')
     expect(zoom).not.toHaveBeenCalled()
-    expect(window.location.search).toBe('')
   })
 
   it('should report invalid_grant when the code was already used', async () => {

@@ -122,7 +122,7 @@ describe('fake.failNext input', () => {
     ['an unknown kind', 'timeout', undefined, /unknown failure "timeout"; use 'server_error'/],
     ['an unknown status', 503, undefined, /unknown failure 503/],
     ['no kind', undefined, undefined, /unknown failure undefined/],
-    ['a bad `on`', 'slow', { on: 'token' }, /`on` must be 'oauth' or 'connect'/],
+    ['a bad `on`', 'slow', { on: 'token' }, /`on` must be 'oauth', 'connect' or 'calendars'/],
     ['a negative retryAfter', 'rate_limited', { retryAfter: -1 }, /`retryAfter` must be a whole/],
     [
       'a fractional retryAfter',
