@@ -52,7 +52,7 @@ export function positiveInteger(
 export function parseHttpUrl(value: unknown): URL | string {
   const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : null
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    return 'must be an absolute http:// or https:// URL'
+    return 'must be an absolute http(s) URL'
   }
   if (url.username || url.password) {
     return 'must not carry credentials (user:pass@); put secrets in their own settings'
