@@ -5,6 +5,7 @@ import {
   enCalendars,
   enConnect,
   enDialog,
+  enOpenInBrowser,
   formatMessage,
   mergeMessages,
   resolveMessages,
@@ -110,11 +111,17 @@ describe('mergeMessages', () => {
   })
 
   it('should split English into disjoint parts that make up the whole table', () => {
-    const parts = [enConnect, enDialog, enAccountList, enCalendars].flatMap((part) =>
-      Object.keys(part),
+    const parts = [enConnect, enDialog, enAccountList, enCalendars, enOpenInBrowser].flatMap(
+      (part) => Object.keys(part),
     )
     expect(new Set(parts).size).toBe(parts.length)
     expect(parts.sort()).toEqual(Object.keys(en).sort())
-    expect(en).toEqual({ ...enConnect, ...enDialog, ...enAccountList, ...enCalendars })
+    expect(en).toEqual({
+      ...enConnect,
+      ...enDialog,
+      ...enAccountList,
+      ...enCalendars,
+      ...enOpenInBrowser,
+    })
   })
 })

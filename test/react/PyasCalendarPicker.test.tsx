@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { PyasCalendarPicker } from '../../src/index.js'
 import { messages as ar } from '../../src/locales/ar.js'
+import { messages as en } from '../../src/locales/en.js'
 import { messages as ja } from '../../src/locales/ja.js'
 import { setupCalendarsProxy } from './calendarsProxy.js'
 import { PROXY, renderWithPyas } from './helpers.js'
@@ -245,9 +246,7 @@ describe('PyasCalendarPicker', () => {
         />,
       )
       const retry = await screen.findByRole('button', { name: 'Try again' })
-      expect(screen.getByRole('status')).toHaveTextContent(
-        'The server could not sign in to Pyas. Check its API key.',
-      )
+      expect(screen.getByRole('status')).toHaveTextContent(en['error.unauthorized'])
       expect(screen.getByRole('status')).toHaveAttribute('data-tone', 'error')
       expect(screen.getByRole('group')).toHaveAttribute('data-state', 'error')
       fail = false
