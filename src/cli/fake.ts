@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { toNodeHandler } from '../server/toNodeHandler.js'
+import { parseHttpUrl } from '../server/validateOptions.js'
 // The fake alone, never the testing entry: that one also holds the msw handlers.
 import { createFakePyas } from '../testing/createFakePyas.js'
 import { type CliConfig, ConfigError } from './CliConfig.js'
@@ -36,15 +37,14 @@ export interface FakeSetup {
 function redirectUrl(env: Env): string {
   const value = env.PYAS_FAKE_REDIRECT_URL?.trim() || '/'
   if (value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')) return value
-  const url = URL.canParse(value) ? new URL(value) : null
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  const url = parseHttpUrl(value)
+  if (typeof url === 'string') {
     throw new ConfigError(
       'PYAS_FAKE_REDIRECT_URL',
-      "must be a path on the browser's origin (such as /settings) or an absolute http:// or https:// URL",
+      url.includes('credentials')
+        ? url
+        : `${url}, or a path on the browser's origin (such as /settings)`,
     )
-  }
-  if (url.username || url.password) {
-    throw new ConfigError('PYAS_FAKE_REDIRECT_URL', 'must not carry credentials (user:pass@)')
   }
   return url.href
 }

@@ -37,5 +37,16 @@ export type ProxyResult =
 /** The shared request pipeline behind both the Fetch handler and the Node fast path. */
 export type ProxyCore = (exchange: ProxyExchange) => Promise<ProxyResult>
 
-/** Where `createPyasProxy` hangs its core on the handler, for `toNodeHandler` to find. */
-export const PROXY_CORE: unique symbol = Symbol('pyas.proxyCore')
+// Which handlers are `createPyasProxy`'s, and their cores: kept here rather than on the handler,
+// so the function a user holds carries nothing extra.
+const cores = new WeakMap<object, ProxyCore>()
+
+/** Records `handler` as running `core`, for `toNodeHandler` to run it on Node requests directly. */
+export function registerProxyCore(handler: object, core: ProxyCore): void {
+  cores.set(handler, core)
+}
+
+/** The core behind a `createPyasProxy` handler; `undefined` for any other handler. */
+export function proxyCoreOf(handler: object): ProxyCore | undefined {
+  return cores.get(handler)
+}

@@ -2,7 +2,10 @@ import type { PyasWebhookEvent } from './PyasWebhookEvent.js'
 
 /** What `onEvent` receives beside the event. */
 export interface PyasWebhookContext {
-  /** The webhook request from Pyas (its body has already been read). */
+  /**
+   * The webhook request from Pyas, without its body (already read) and with the `token` parameter
+   * removed from its URL, so logging `request.url` never logs the secret.
+   */
   request: Request
 }
 
@@ -38,7 +41,8 @@ export interface PyasWebhookHandlerOptions {
   maxBodyBytes?: number
   /**
    * Receives a warning for an event name the handler does not know (answered 202) and an error
-   * when `onEvent` fails. Never given the secret.
+   * when `onEvent` fails. Never given the secret: it is replaced by `[redacted]` in every message
+   * and detail (the error `onEvent` threw included), and URLs lose their credentials and query.
    * @defaultValue `console`
    */
   logger?: PyasWebhookLogger

@@ -1,4 +1,5 @@
 import { isProviderId, type ProviderId } from '../core/providers.js'
+import { parseHttpUrl } from './validateOptions.js'
 
 /** What a connect link carries, signed. `exp` is in Unix seconds. */
 export interface PyasConnectLinkClaims {
@@ -65,17 +66,8 @@ export function createConnectLinks(options: PyasConnectLinksOptions): PyasConnec
   if (typeof secret !== 'string' || secret.length < 32) {
     throw new TypeError('createConnectLinks: `secret` must be a string of at least 32 characters.')
   }
-  let landing: URL
-  try {
-    landing = new URL(url)
-  } catch {
-    throw new TypeError('createConnectLinks: `url` must be an absolute http(s) URL.')
-  }
-  if (!/^https?:$/.test(landing.protocol) || landing.username || landing.password) {
-    throw new TypeError(
-      'createConnectLinks: `url` must be an absolute http(s) URL without credentials.',
-    )
-  }
+  const landing = parseHttpUrl(url)
+  if (typeof landing === 'string') throw new TypeError(`createConnectLinks: \`url\` ${landing}`)
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > MAX_TTL_SECONDS) {
     throw new TypeError(
       `createConnectLinks: \`ttlSeconds\` must be a whole number from 1 to ${MAX_TTL_SECONDS}.`,

@@ -1,6 +1,6 @@
 import { createProxyCore } from './createProxyCore.js'
 import { toResponse } from './jsonResult.js'
-import { PROXY_CORE, type ProxyExchange } from './ProxyExchange.js'
+import { type ProxyExchange, registerProxyCore } from './ProxyExchange.js'
 import type { PyasProxyHandler, PyasProxyOptions } from './PyasProxyOptions.js'
 import { readRequestBody } from './readCapped.js'
 import { resolveProxyOptions } from './resolveProxyOptions.js'
@@ -41,6 +41,6 @@ export function createPyasProxy(options: PyasProxyOptions): PyasProxyHandler {
     return toResponse(await core(fetchExchange(request)))
   }
   // Lets toNodeHandler skip the Request/Response round trip while running the same core.
-  Object.defineProperty(pyasProxy, PROXY_CORE, { value: core })
+  registerProxyCore(pyasProxy, core)
   return pyasProxy
 }

@@ -15,7 +15,12 @@ import { parseWebhookEvent } from './parseWebhookEvent.js'
 import { readRequestBody } from './readCapped.js'
 import { createRedactor, redactText } from './redact.js'
 import { safeEqual, secretDigest } from './safeEqual.js'
-import { MIN_SECRET_LENGTH, optionsError, positiveInteger } from './validateOptions.js'
+import {
+  MIN_SECRET_LENGTH,
+  optionsError,
+  positiveInteger,
+  resolveLogger,
+} from './validateOptions.js'
 
 const fail: (message: string) => never = optionsError('createPyasWebhookHandler')
 /** A sender that has not finished its body by then is cut off: a slow client holds no request. */
@@ -25,7 +30,7 @@ function resolveOptions(options: PyasWebhookHandlerOptions) {
   if (options === null || typeof options !== 'object') {
     fail('pass an options object, e.g. createPyasWebhookHandler({ secret, onEvent })')
   }
-  const { secret, onEvent, logger = console } = options
+  const { secret, onEvent } = options
   if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) {
     fail(
       `\`secret\` must be a string of at least ${MIN_SECRET_LENGTH} characters (the \`token\` of the webhook URL set in the Pyas dashboard), e.g. process.env.PYAS_WEBHOOK_SECRET`,
@@ -33,9 +38,7 @@ function resolveOptions(options: PyasWebhookHandlerOptions) {
   }
   if (typeof onEvent !== 'function') fail('`onEvent` must be a function (event, { request }) => …')
   const maxBodyBytes = positiveInteger(fail, 'maxBodyBytes', 'bytes', options.maxBodyBytes, 65_536)
-  if (logger === null || typeof logger !== 'object' || typeof logger.error !== 'function') {
-    fail('`logger` must have an `error(message, details?)` method (and optionally `warn`)')
-  }
+  const logger = resolveLogger(fail, options.logger)
   return { secret, onEvent, maxBodyBytes, logger }
 }
 

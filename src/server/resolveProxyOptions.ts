@@ -1,6 +1,6 @@
 import { PROVIDERS, type ProviderId } from '../core/providers.js'
 import { createSafeLogger, type SafeLogger } from './createSafeLogger.js'
-import type { PyasLogger, PyasOriginPredicate, PyasProxyOptions } from './PyasProxyOptions.js'
+import type { PyasOriginPredicate, PyasProxyOptions } from './PyasProxyOptions.js'
 import { createRedactor } from './redact.js'
 import {
   describe,
@@ -8,6 +8,7 @@ import {
   parseHttpUrl,
   parseOrigin,
   positiveInteger,
+  resolveLogger,
 } from './validateOptions.js'
 
 /** `PyasProxyOptions` after validation, with defaults filled in. */
@@ -112,20 +113,6 @@ function resolveApiKey(value: unknown, keys: string[]): () => string | Promise<s
   return () => value
 }
 
-function resolveLogger(value: unknown): PyasLogger {
-  if (value === undefined) return console
-  const logger = value as Partial<PyasLogger> | null
-  if (
-    logger === null ||
-    typeof logger !== 'object' ||
-    typeof logger.error !== 'function' ||
-    (logger.warn !== undefined && typeof logger.warn !== 'function')
-  ) {
-    fail('`logger` must be an object with an `error(message, details)` function, such as console')
-  }
-  return logger as PyasLogger
-}
-
 /** Validates `createPyasProxy` options once; throws an `Error` that says what to fix. */
 export function resolveProxyOptions(options: PyasProxyOptions): ResolvedProxyOptions {
   if (options === null || typeof options !== 'object') {
@@ -143,6 +130,6 @@ export function resolveProxyOptions(options: PyasProxyOptions): ResolvedProxyOpt
     timeoutMs: positiveInteger(fail, 'timeoutMs', 'milliseconds', options.timeoutMs, 10_000),
     maxBodyBytes: positiveInteger(fail, 'maxBodyBytes', 'bytes', options.maxBodyBytes, 16_384),
     fetch: optionalFunction('fetch', options.fetch),
-    logger: createSafeLogger(resolveLogger(options.logger), redact),
+    logger: createSafeLogger(resolveLogger(fail, options.logger), redact),
   }
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { INTERNAL_ERROR } from './jsonResult.js'
 import { nodeExchange } from './nodeExchange.js'
-import { PROXY_CORE, type ProxyCore } from './ProxyExchange.js'
+import { proxyCoreOf } from './ProxyExchange.js'
 import { toFetchRequest } from './toFetchRequest.js'
 import { writeNodeJson, writeNodeResponse } from './writeNodeResponse.js'
 
@@ -26,7 +26,7 @@ export function toNodeHandler(handler: FetchHandler): PyasNodeHandler {
       'toNodeHandler: pass the handler returned by createPyasProxy(options) or createPyasWebhookHandler(options)',
     )
   }
-  const core = (handler as { [PROXY_CORE]?: ProxyCore })[PROXY_CORE]
+  const core = proxyCoreOf(handler)
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (core) {

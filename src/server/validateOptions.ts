@@ -1,3 +1,5 @@
+import type { PyasLogger } from './PyasProxyOptions.js'
+
 /**
  * The option rules shared by `createPyasProxy`, `createPyasWebhookHandler` and `pyas-proxy`'s
  * environment: one definition of each, so the library and the bin accept the same values.
@@ -50,7 +52,7 @@ export function positiveInteger(
 export function parseHttpUrl(value: unknown): URL | string {
   const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : null
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    return 'must be an absolute http:// or https:// URL'
+    return 'must be an absolute http(s) URL'
   }
   if (url.username || url.password) {
     return 'must not carry credentials (user:pass@); put secrets in their own settings'
@@ -65,4 +67,19 @@ export function parseHttpUrl(value: unknown): URL | string {
 export function parseOrigin(value: unknown): string | null {
   const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : null
   return url && url.origin !== 'null' && url.href === `${url.origin}/` ? url.origin : null
+}
+
+/** The `logger` option: `console` when absent, else an object with `error` (and maybe `warn`). */
+export function resolveLogger(fail: (message: string) => never, value: unknown): PyasLogger {
+  if (value === undefined) return console
+  const logger = value as Partial<PyasLogger> | null
+  if (
+    logger === null ||
+    typeof logger !== 'object' ||
+    typeof logger.error !== 'function' ||
+    (logger.warn !== undefined && typeof logger.warn !== 'function')
+  ) {
+    fail('`logger` must be an object with an `error(message, details)` function, such as console')
+  }
+  return logger as PyasLogger
 }

@@ -3,8 +3,12 @@ import { type JsonResult, resultHeaders } from './jsonResult.js'
 
 // Node drains an unread request body after the response to keep the connection alive; for a
 // refused upload that would mean reading it all, so such a connection is closed instead.
+// A request without a body is not `complete` yet while its own listener runs, so only one that
+// announced a body counts.
 function closeIfBodyUnread(req: IncomingMessage, headers: OutgoingHttpHeaders): void {
-  if (!req.complete) headers.connection = 'close'
+  const announced =
+    req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0
+  if (announced && !req.complete) headers.connection = 'close'
 }
 
 /** Writes one of the library's own answers. */

@@ -103,6 +103,8 @@ describe('pyas-proxy serving the proxy', () => {
     expect(health.status).toBe(200)
     expect(health.body).toBe('{"ok":true}')
     expect(health.headers['content-type']).toBe('application/json')
+    // A health check on a kept-alive connection (as load balancers do) keeps it.
+    expect(health.headers.connection).toBe('keep-alive')
     expect(fake.requests.length).toBe(before)
     const post = await send(`${bin.url}/healthz`, { method: 'POST' })
     expect(post.status).toBe(405)
@@ -128,6 +130,26 @@ describe('pyas-proxy serving the proxy', () => {
       accountId: 'acc_1',
       provider: 'google',
     })
+  })
+
+  it('should redact the key and the webhook secret from what it logs about a request', async () => {
+    const hook = `${bin.url}/api/webhooks/pyas?token=${WEBHOOK_SECRET}`
+    const headers = {
+      'x-pyas-account-id': 'acc_1',
+      // An event name the handler does not know is logged (with a warning): here it carries both.
+      'x-pyas-webhook-event': `x.${API_KEY}.${WEBHOOK_SECRET}.https://u:pw@h.example/p?q=1`,
+      'x-provider': 'google',
+    }
+    expect((await send(hook, { method: 'POST', headers })).status).toBe(202)
+    await bin.waitFor(() => bin.stderr().includes('ignored an unknown event'))
+    const line = bin
+      .stderr()
+      .split('\n')
+      .find((text) => text.includes('ignored an unknown event'))
+    expect(line).toContain('x.[redacted].[redacted].https://h.example/p')
+    for (const secret of [API_KEY, WEBHOOK_SECRET, 'pw@', 'q=1']) {
+      expect(bin.stderr()).not.toContain(secret)
+    }
   })
 
   it('should log one JSON line per request on stdout: no query, no header, no key or secret', async () => {

@@ -61,6 +61,10 @@ describe('createPyasProxy options', () => {
     for (const baseUrl of ['api.pyas.io', 'ftp://api.pyas.io', 'https://api.pyas.io/?x=1', 42]) {
       expect(create({ baseUrl })).toThrow(/`baseUrl` must (be an absolute http|not have a query)/)
     }
+    // Credentials belong in their own settings, never in a URL that may be logged.
+    expect(create({ baseUrl: 'https://user:pw@api.pyas.io' })).toThrow(
+      /`baseUrl` must not carry credentials/,
+    )
     expect(create({ baseUrl: 'http://127.0.0.1:4000/pyas/' })).not.toThrow()
     // An empty value, as from a `PYAS_BASE_URL=` line, means the default.
     expect(create({ baseUrl: '' })).not.toThrow()
