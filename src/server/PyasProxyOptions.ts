@@ -27,7 +27,13 @@ export interface PyasConnectedContext {
 }
 
 /** What `authorize` may return: allow, refuse (403), a `Response` sent as is, or the signed-in user. */
-export type PyasAuthorizeResult = boolean | Response | { userId: string }
+export type PyasAuthorizeResult =
+  | boolean
+  | Response
+  | {
+      /** The signed-in user (a non-empty string): passed to `onConnected`. */
+      userId: string
+    }
 
 /** Decides whether a request's `Origin` may use the proxy. */
 export type PyasOriginPredicate = (origin: string, request: Request) => boolean
@@ -43,7 +49,9 @@ export type PyasApiKey = string | (() => string | Promise<string>)
  * and the like fit). Messages never contain the API key.
  */
 export interface PyasLogger {
+  /** A failure the operator should see (a throwing hook, an upstream fault); already redacted. */
   error(message: string, details?: unknown): void
+  /** Something odd but handled; already redacted. */
   warn?(message: string, details?: unknown): void
 }
 
