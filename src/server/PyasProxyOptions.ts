@@ -129,8 +129,14 @@ export interface PyasProxyOptions {
   /**
    * Connect links, from `createConnectLinks(...)`. Turns on `POST {mount}/links` (a link for the
    * user `authorize` returned as `{userId}`), and lets a request carrying `x-pyas-link: <token>` be
-   * authorized by that link instead of `authorize`. A link is spent after the connect it authorized
-   * succeeded; a spent, expired, tampered or other-provider link is a 403 `{error: "link_invalid"}`.
+   * authorized by that link instead of `authorize` (`POST links` itself never is: a link cannot
+   * mint links). A tampered, expired or other-provider link is a 403 `{error: "link_invalid"}`.
+   *
+   * A link is spent by `consume` after Pyas accepted its connect and before `onConnected` runs or
+   * the browser hears of it, so a link connects once even when two connects race: the loser gets
+   * `link_invalid` and `onConnected` is not called. A failed connect spends nothing (the user may
+   * try again). `oauth` and `calendars` calls do not spend it, and cannot tell a used link from a
+   * fresh one (`consume` has no read-only lookup): a used link is refused at its connect.
    * @defaultValue `undefined` (no links route; the `x-pyas-link` header is ignored)
    */
   connectLinks?: PyasConnectLinks
