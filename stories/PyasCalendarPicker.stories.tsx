@@ -326,8 +326,13 @@ const STATES: Array<{ title: string; props: Partial<PyasCalendarPickerProps>; st
 export const AllStates: Story = {
   render: (args) => (
     <div className="demo-grid">
-      {STATES.map(({ title, props }) => (
-        <section key={title} aria-label={title} className="demo-accounts-card">
+      {STATES.map(({ title, props, state }) => (
+        <section
+          key={title}
+          aria-label={title}
+          className="demo-accounts-card"
+          data-expected-state={state}
+        >
           <PyasCalendarPicker {...({ ...args, ...props } as PyasCalendarPickerProps)} />
         </section>
       ))}

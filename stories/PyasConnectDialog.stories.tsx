@@ -88,6 +88,30 @@ export const Idle: Story = {
   },
 }
 
+/**
+ * The browser closes the dialog by itself (Chrome does on Escape when the page had no user
+ * activation since it opened; `<form method="dialog">` does too) while the page keeps `open`:
+ * the dialog asks the page (`onOpenChange(false)`) and, as the page still says open, shows again.
+ */
+export const ClosedByTheBrowser: Story = {
+  args: { name: 'Ada Lovelace', email: 'ada@example.com' },
+  render: (args) => <PyasConnectDialog {...args} open />,
+  async play({ canvasElement, args, globals }) {
+    const t = messagesOf(globals)
+    const canvas = within(canvasElement)
+    const dialog = (await canvas.findByRole('dialog', {
+      name: t['dialog.title'],
+    })) as HTMLDialogElement
+    await waitFor(() => expect(dialog.open).toBe(true))
+    dialog.close()
+    await waitFor(() => expect(args.onOpenChange).toHaveBeenCalledWith(false))
+    await waitFor(() => expect(dialog.open).toBe(true))
+    const outlook = within(dialog).getByRole('button', { name: t['label.microsoft'] })
+    // Visible once the opening animation (from opacity 0) has run.
+    await waitFor(() => expect(outlook).toBeVisible())
+  },
+}
+
 /** No `name`/`email` props: the dialog asks for them and marks what is missing. */
 export const WithForm: Story = {
   async play({ canvasElement, globals }) {

@@ -1,3 +1,4 @@
+import { warnDeveloper } from './developerHints.js'
 import { errorFromResponse, isRecord } from './errorFromResponse.js'
 import { PyasConnectError } from './PyasConnectError.js'
 import { DEFAULT_PROXY_URL, type ProxyClientOptions } from './proxyClient.js'
@@ -107,25 +108,25 @@ export async function fetchCalendars(
   signal?: AbortSignal,
 ): Promise<PyasCalendar[]> {
   const base = (options.proxyUrl ?? DEFAULT_PROXY_URL).replace(/\/+$/, '')
-  const query = new URLSearchParams({ accountId })
+  const url = resolve(`${base}/${provider}/calendars?${new URLSearchParams({ accountId })}`)
   let response: Response
   try {
     const extra = typeof options.headers === 'function' ? await options.headers() : options.headers
-    response = await (options.fetch ?? globalThis.fetch)(
-      resolve(`${base}/${provider}/calendars?${query}`),
-      {
-        method: 'GET',
-        signal,
-        credentials: options.credentials ?? 'same-origin',
-        headers: { accept: 'application/json', ...extra },
-      },
-    )
+    response = await (options.fetch ?? globalThis.fetch)(url, {
+      method: 'GET',
+      signal,
+      credentials: options.credentials ?? 'same-origin',
+      headers: { accept: 'application/json', ...extra },
+    })
   } catch (error) {
     if (signal?.aborted) throw error
     throw new PyasConnectError('network', { cause: error })
   }
   const body: unknown = await response.json().catch(() => undefined)
-  if (!response.ok) throw errorFromResponse(response.status, response.headers, body)
+  if (!response.ok) {
+    // A 404 is also what a proxy without the calendars route (no `authorizeAccount`) answers.
+    throw warnDeveloper(errorFromResponse(response.status, response.headers, body), `GET ${url}`)
+  }
   try {
     return normalizeCalendars(provider, body)
   } catch (error) {

@@ -54,8 +54,10 @@ export function PyasCalendarPicker(props: PyasCalendarPickerProps) {
   const text = usePyasMessages(enCalendars)
   const query = usePyasCalendars({ provider, accountId })
   const name = useId()
-  // What the user chose while the app passes no `value` (so the inputs still respond).
-  const [own, setOwn] = useState<{ mode: string; value: string[] | string }>()
+  // What the user chose while the app passes no `value` (so the inputs still respond), for this
+  // account and mode only: another account starts again from its primary calendar.
+  const [own, setOwn] = useState<{ key: string; value: string[] | string }>()
+  const ownKey = `${provider}\n${accountId}\n${mode}`
   const list = useRef<HTMLUListElement>(null)
   const retried = useRef(false)
 
@@ -79,7 +81,7 @@ export function PyasCalendarPicker(props: PyasCalendarPickerProps) {
   }, [state])
 
   const primary = calendars.find((calendar) => calendar.primary)
-  const ownValue = own?.mode === mode ? own.value : undefined
+  const ownValue = own?.key === ownKey ? own.value : undefined
   let isChecked: (calendar: PyasCalendar) => boolean
   let choose: (calendar: PyasCalendar, checked: boolean) => void
   if (props.mode === 'conflicts') {
@@ -91,7 +93,7 @@ export function PyasCalendarPicker(props: PyasCalendarPickerProps) {
       const next = calendars
         .filter((item) => (item.id === calendar.id ? checked : shown.includes(item.id)))
         .map((item) => item.id)
-      setOwn({ mode, value: next })
+      setOwn({ key: ownKey, value: next })
       onChange(next)
     }
   } else {
@@ -99,7 +101,7 @@ export function PyasCalendarPicker(props: PyasCalendarPickerProps) {
     const shown = props.value ?? (ownValue as string | undefined) ?? primary?.id
     isChecked = (calendar) => calendar.id === shown
     choose = (calendar) => {
-      setOwn({ mode, value: calendar.id })
+      setOwn({ key: ownKey, value: calendar.id })
       onChange(calendar.id)
     }
   }
@@ -169,13 +171,19 @@ export function PyasCalendarPicker(props: PyasCalendarPickerProps) {
                     style={{ '--pyas-calendar-color': calendar.color } as CSSProperties}
                   />
                 )}
-                <span className="pyas-calendars__name">{calendar.name}</span>
-                {mode === 'conflicts' && !calendar.writable && (
-                  <>
-                    {' '}
-                    <span className="pyas-calendars__note">{text['calendars.readOnly']}</span>
-                  </>
-                )}
+                {/* One box for the name and its note, so the note wraps with the name's text. */}
+                <span className="pyas-calendars__text">
+                  {/* A name's direction is its own (an English name on an Arabic page). */}
+                  <span className="pyas-calendars__name" dir="auto">
+                    {calendar.name}
+                  </span>
+                  {mode === 'conflicts' && !calendar.writable && (
+                    <>
+                      {' '}
+                      <span className="pyas-calendars__note">{text['calendars.readOnly']}</span>
+                    </>
+                  )}
+                </span>
               </label>
             </li>
           ))}

@@ -114,6 +114,10 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
   const [errors, setErrors] = useState<Record<string, string | undefined>>({})
   const [account, setAccount] = useState<PyasAccount | null>(null)
 
+  // Counts closes the browser made on its own (see onClose): each runs the effect below again, so
+  // a dialog the app still says is open is shown again instead of staying closed under `open`.
+  const [closedByBrowser, setClosedByBrowser] = useState(0)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closedByBrowser re-runs it on purpose
   useEffect(() => {
     const dialog = ref.current
     if (!open || !dialog) return
@@ -127,7 +131,7 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
       else dialog.removeAttribute('open')
       opener?.focus()
     }
-  }, [open])
+  }, [open, closedByBrowser])
 
   const ask = {
     name: name === undefined,
@@ -205,7 +209,14 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
         // A close that came without a cancel we could refuse (`<form method="dialog">`, close()
         // from other code). Our own close() in the effect's cleanup also lands here, a task later:
         // by then `open` is false, or (StrictMode re-running the effect) the dialog is open again.
-        if (open && !event.currentTarget.open) requestClose()
+        // Chrome also closes a modal dialog on Escape with a cancel that cannot be refused when the
+        // page had no user activation since it opened. The element is closed while `open` still
+        // says shown: ask the app, and if it keeps (or, with a quick click, sets again) `open`,
+        // show it again, so element and state never disagree.
+        if (open && !event.currentTarget.open) {
+          requestClose()
+          setClosedByBrowser((count) => count + 1)
+        }
       }}
     >
       <div className="pyas-dialog__header">

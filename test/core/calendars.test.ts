@@ -231,6 +231,22 @@ describe('fetchCalendars', () => {
     expect(error).toMatchObject({ code, status })
   })
 
+  it('should tell the developer about a 404, without the accountId', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      const fetch = async () => json(404, { success: false, error: 'Not found', code: 404 })
+      await expect(
+        fetchCalendars({ fetch, proxyUrl: 'https://app.example/api/pyas' }, 'google', 'acc-secret'),
+      ).rejects.toMatchObject({ code: 'proxy_error', status: 404 })
+      expect(warn).toHaveBeenCalledTimes(1)
+      const [hint] = warn.mock.calls[0] as [string]
+      expect(hint).toContain('GET https://app.example/api/pyas/google/calendars answered 404')
+      expect(hint).not.toContain('acc-secret')
+    } finally {
+      warn.mockRestore()
+    }
+  })
+
   it('should map a 429 with its Retry-After', async () => {
     const fetch = async () => json(429, { error: 'Rate limit exceeded' }, { 'retry-after': '12' })
     await expect(fetchCalendars({ fetch }, 'google', 'a')).rejects.toMatchObject({

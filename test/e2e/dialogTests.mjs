@@ -17,7 +17,10 @@ export const dialogTests = [
         'the dialog names the product',
       )
       await page.keyboard.press('Escape')
-      await dialog.waitFor({ state: 'hidden' })
+      // Gone from the page, not merely hidden: the native dialog can close a moment before the
+      // page's state says so (the demo unmounts it then), and a click on the opener inside that
+      // moment would race the page's own close.
+      await dialog.waitFor({ state: 'detached' })
       same(
         await chooser.evaluate((element) => element === document.activeElement),
         true,
@@ -25,6 +28,7 @@ export const dialogTests = [
       )
 
       await chooser.click()
+      await dialog.waitFor()
       await dialog.getByRole('button', { name: /^Connect Outlook Calendar/ }).click()
       await page.waitForURL(isConsentUrl)
       const exchanged = page.waitForResponse(

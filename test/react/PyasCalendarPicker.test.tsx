@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
 import { HttpResponse, http } from 'msw'
 import { useState } from 'react'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PyasCalendarPicker } from '../../src/index.js'
 import { messages as ar } from '../../src/locales/ar.js'
 import { messages as en } from '../../src/locales/en.js'
@@ -12,6 +12,13 @@ import { setupCalendarsProxy } from './calendarsProxy.js'
 import { PROXY, renderWithPyas } from './helpers.js'
 
 const { server, requests } = setupCalendarsProxy()
+
+// Failed answers log a developer hint in development; kept out of the test output.
+let warn: ReturnType<typeof vi.spyOn>
+beforeEach(() => {
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+})
+afterEach(() => warn.mockRestore())
 
 const PRIMARY = 'ada@example.com'
 const TEAM = 'team@group.calendar.google.com'
@@ -76,6 +83,30 @@ describe('PyasCalendarPicker', () => {
       expect(screen.getByRole('checkbox', { name: 'ada@example.com' })).not.toBeChecked()
       await userEvent.click(screen.getByRole('checkbox', { name: 'ada@example.com' }))
       expect(onChange).toHaveBeenCalledWith([PRIMARY, TEAM])
+    })
+
+    it("should start another account from its own primary, not the last account's choice", async () => {
+      const onChange = vi.fn()
+      const { rerender } = renderWithPyas(
+        <PyasCalendarPicker
+          provider="google"
+          accountId="acc-g"
+          mode="conflicts"
+          onChange={onChange}
+        />,
+      )
+      await userEvent.click(await screen.findByRole('checkbox', { name: /Team/ }))
+      expect(onChange).toHaveBeenLastCalledWith([PRIMARY, TEAM])
+      rerender(
+        <PyasCalendarPicker
+          provider="microsoft"
+          accountId="acc-m"
+          mode="conflicts"
+          onChange={onChange}
+        />,
+      )
+      expect(await screen.findByRole('checkbox', { name: 'Calendar' })).toBeChecked()
+      expect(onChange).toHaveBeenCalledTimes(1)
     })
 
     it('should toggle with the keyboard (Tab, Space)', async () => {

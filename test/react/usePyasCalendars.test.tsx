@@ -2,13 +2,20 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { renderHook, waitFor } from '@testing-library/react'
 import { HttpResponse, http } from 'msw'
 import type { ReactNode } from 'react'
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type PyasCalendarProvider, pyasCalendarsKey, usePyasCalendars } from '../../src/index.js'
 import { messages as de } from '../../src/locales/de.js'
 import { setupCalendarsProxy } from './calendarsProxy.js'
 import { makeWrapper, PROXY } from './helpers.js'
 
 const { server, requests } = setupCalendarsProxy()
+
+// Failed answers log a developer hint in development; kept out of the test output.
+let warn: ReturnType<typeof vi.spyOn>
+beforeEach(() => {
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+})
+afterEach(() => warn.mockRestore())
 
 function renderCalendars(
   options: { provider: PyasCalendarProvider; accountId: string; enabled?: boolean },
@@ -96,6 +103,8 @@ describe('usePyasCalendars', () => {
     const { result } = renderCalendars({ provider: 'google', accountId: 'acc-g' })
     await waitFor(() => expect(result.current.isError).toBe(true))
     expect(result.current.error).toMatchObject({ code: 'proxy_error', status: 404 })
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(String(warn.mock.calls[0]![0])).toContain('/api/pyas/google/calendars answered 404')
   })
 
   it('should refuse zoom and a missing accountId with a typed error and no request', async () => {
