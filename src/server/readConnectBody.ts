@@ -83,6 +83,9 @@ async function readJsonBytes(
   return read
 }
 
+// Not `instanceof Uint8Array`: the bytes may come from another realm (a test DOM, a worker).
+const isResult = (read: Uint8Array | ProxyResult): read is ProxyResult => 'kind' in read
+
 /** The content type (415), size (413) and body (400) checks of `connect`, in that order. */
 export async function readConnectBody(
   exchange: ProxyExchange,
@@ -90,7 +93,7 @@ export async function readConnectBody(
   timeoutMs: number,
 ): Promise<ConnectBody | ProxyResult> {
   const read = await readJsonBytes(exchange, maxBodyBytes, timeoutMs)
-  return read instanceof Uint8Array ? parseConnectBody(read) : read
+  return isResult(read) ? read : parseConnectBody(read)
 }
 
 /**
@@ -104,7 +107,7 @@ export async function readLinksBody(
   providers: ReadonlySet<string>,
 ): Promise<{ provider: ProviderId | undefined } | ProxyResult> {
   const read = await readJsonBytes(exchange, maxBodyBytes, timeoutMs)
-  if (!(read instanceof Uint8Array)) return read
+  if (isResult(read)) return read
   const value = parseObject(read)
   if (!value) return NOT_A_LINKS_OBJECT
   const { provider } = value
