@@ -9,6 +9,7 @@ import {
   type RunningBin,
   runBin,
   startBin,
+  WEBHOOK_SECRET,
 } from './bin.js'
 import { json, type Received, serveFakePyas, serveStandIn } from './fakes.js'
 
@@ -46,6 +47,7 @@ beforeAll(async () => {
     PYAS_LINK_URL: LINK_URL,
     PYAS_FORWARD_URL: `${receiver.url}/pyas-events`,
     PYAS_FORWARD_SECRET: FORWARD_SECRET,
+    PYAS_WEBHOOK_SECRET: WEBHOOK_SECRET,
   })
   plain = await startBin({ PYAS_API_KEY: API_KEY, PYAS_BASE_URL: pyas.url })
 })
@@ -188,6 +190,27 @@ describe('pyas-proxy connect links', () => {
       expect(output).not.toContain(secret)
       expect(JSON.stringify(pyas.fake.requests)).not.toContain(secret)
     }
+  })
+
+  it('should redact the link secret from what it logs', async () => {
+    // An event name the webhook handler does not know is logged with a warning: here it carries
+    // the link secret.
+    const response = await send(`${bin.url}/api/webhooks/pyas?token=${WEBHOOK_SECRET}`, {
+      method: 'POST',
+      headers: {
+        'x-pyas-account-id': 'acc_1',
+        'x-pyas-webhook-event': `x.${LINK_SECRET}.end`,
+        'x-provider': 'google',
+      },
+    })
+    expect(response.status).toBe(202)
+    await bin.waitFor(() => bin.stderr().includes('ignored an unknown event'))
+    const line = bin
+      .stderr()
+      .split('\n')
+      .find((text) => text.includes('ignored an unknown event'))
+    expect(line).toContain('x.[redacted].end')
+    expect(bin.stdout() + bin.stderr()).not.toContain(LINK_SECRET)
   })
 
   it('should answer 403 to POST links for a signed-out visitor', async () => {
