@@ -1,6 +1,5 @@
-import { type ConnectMode, createState, saveAttempt } from './attempts.js'
-import { returnKey } from './callbackFlow.js'
-import type { CallbackHandlers, PyasClient, Receiver } from './client.js'
+import { type AttemptRecord, type ConnectMode, createState, saveAttempt } from './attempts.js'
+import { type CallbackHandlers, type PyasClient, type Receiver, returnKey } from './client.js'
 import {
   type ConnectAction,
   type ConnectState,
@@ -12,8 +11,7 @@ import { createMemoryStorage, isFramed } from './env.js'
 import type { PyasEventType } from './events.js'
 import { type ConnectMessages, localizeError } from './localizeError.js'
 import { PyasConnectError, toPyasConnectError } from './PyasConnectError.js'
-import { handOffToOpener } from './popupChannel.js'
-import { openPopup, watchPopup } from './popupWindow.js'
+import { openPopup } from './popupWindow.js'
 import { createPrefetchCache, prefetchKey } from './prefetchCache.js'
 import { needsEmail, type ProviderId } from './providers.js'
 import type { ProxyClient } from './proxyClient.js'
@@ -77,6 +75,50 @@ export interface ConnectFlow {
   reset(): void
   /** Mounts the flow on its client (which then reads the page's return); returns the unmount. */
   attach(): () => void
+}
+
+/** How this connect leaves the page: providers refuse consent inside a frame, so a frame never redirects. */
+function modeOf(input: FlowOptions, framed: boolean): ConnectMode {
+  if (input.mode === 'redirect' || input.mode === 'popup') return input.mode
+  return framed ? 'popup' : 'redirect'
+}
+
+/** The attempt record of a connect (stored as JSON, so absent optional fields leave no key). */
+const attemptOf = (
+  input: FlowOptions,
+  state: string,
+  email: string | undefined,
+  mode: ConnectMode,
+): AttemptRecord => ({
+  state,
+  provider: input.provider as ProviderId,
+  name: (input.name as string).trim(),
+  mode,
+  createdAt: Date.now(),
+  email,
+  returnTo: safeReturnTo(input.returnTo),
+  replaces: input.savedAccount?.accountId || undefined,
+})
+
+/**
+ * Saves the attempt; returns the storage it lives in. A popup connect never leaves the page, so
+ * its attempt can live in memory: that keeps it working in a frame whose browser blocks
+ * third-party storage (any access throws there). A redirect cannot, and fails before leaving.
+ */
+function keepAttempt(
+  getStorage: () => Storage,
+  record: AttemptRecord,
+  popup: boolean,
+): () => Storage {
+  try {
+    saveAttempt(getStorage(), record)
+    return getStorage
+  } catch (cause) {
+    if (!popup) throw new PyasConnectError('storage_unavailable', { cause })
+    const memory = createMemoryStorage()
+    saveAttempt(memory, record)
+    return () => memory
+  }
 }
 
 /**
@@ -143,14 +185,8 @@ export function createConnectFlow(
       return
     }
     stopPopup()
-    // Providers refuse to show consent inside a frame, so a framed page never redirects.
     const framed = isFramed()
-    let mode: ConnectMode =
-      input.mode === 'redirect' || input.mode === 'popup'
-        ? input.mode
-        : framed
-          ? 'popup'
-          : 'redirect'
+    let mode = modeOf(input, framed)
     // Open the popup first, synchronously inside the click: Safari blocks it after an await.
     const popup = mode === 'popup' ? openPopup() : null
     if (mode === 'popup' && !popup) {
@@ -166,42 +202,16 @@ export function createConnectFlow(
     const oauthState = held?.state ?? createState()
     emit('started', provider, oauthState)
     if (popup) emit('popup_opened', provider, oauthState)
-    const abandon = (error: PyasConnectError) => {
-      popup?.close()
-      fail(error, oauthState)
-    }
-    const record = {
-      state: oauthState,
-      provider,
-      name: (input.name as string).trim(),
-      mode,
-      createdAt: Date.now(),
-      // Stored as JSON, so the absent optional fields leave no key.
-      email,
-      returnTo: safeReturnTo(input.returnTo),
-      replaces: input.savedAccount?.accountId || undefined,
-    }
-    let attemptStorage = getStorage
-    try {
-      saveAttempt(getStorage(), record)
-    } catch (cause) {
-      // A popup connect never leaves the page, so its attempt can live in memory: that keeps it
-      // working in a frame whose browser blocks third-party storage (any access throws there).
-      if (!popup) {
-        abandon(new PyasConnectError('storage_unavailable', { cause }))
-        return
-      }
-      const memory = createMemoryStorage()
-      saveAttempt(memory, record)
-      attemptStorage = () => memory
-    }
+    let attemptStorage: () => Storage
     let url: string
     try {
+      attemptStorage = keepAttempt(getStorage, attemptOf(input, oauthState, email, mode), !!popup)
       url =
         held?.url ??
         (await (held?.promise ?? client.getOAuthUrl(provider, { email, state: oauthState })))
     } catch (error) {
-      abandon(toPyasConnectError(error))
+      popup?.close()
+      fail(toPyasConnectError(error), oauthState)
       return
     }
     if (needsEmail(provider) && input.prompt) url = withPrompt(url, input.prompt)
@@ -211,10 +221,12 @@ export function createConnectFlow(
       navigate(url)
       return
     }
+    // The popup's hand-off is read by the return path: loaded before the popup leaves.
+    const path = await pyas.load()
     popup.location.href = url
-    endPopup = watchPopup(popup, oauthState, {
+    endPopup = path.watchPopup(popup, oauthState, {
       onCallback: (params) =>
-        pyas.fromMessage(params, { getStorage: attemptStorage, client, messages }, receiver),
+        path.fromMessage(params, { getStorage: attemptStorage, client, messages }, receiver),
       onClosed: () => fail(new PyasConnectError('popup_closed'), oauthState),
     })
   }
@@ -257,7 +269,7 @@ export function createConnectFlow(
       const current = runtime()
       const unmount = current.pyas.mount(receiver)
       const { client, getStorage, messages } = current
-      current.pyas.fromUrl({ getStorage, client, messages, handOff: handOffToOpener })
+      void current.pyas.fromUrl({ getStorage, client, messages })
       // Back from the consent screen restores this page from the bfcache as it was left.
       const onPageShow = (event: PageTransitionEvent) => {
         if (event.persisted && isPendingStatus(state.status)) reset()

@@ -6,7 +6,11 @@ import type { PyasAccount } from '../core/types.js'
 import { ProviderIcon } from './ProviderIcon.js'
 import { PROVIDER_INFO, type ProviderInfo } from './providers.js'
 import { statusMessage } from './statusMessage.js'
-import { type UsePyasConnectOptions, usePyasConnect } from './usePyasConnect.js'
+import {
+  splitConnectOptions,
+  type UsePyasConnectOptions,
+  usePyasConnect,
+} from './usePyasConnect.js'
 import { usePyasRuntime } from './usePyasRuntime.js'
 
 /** What a render-function label receives. */
@@ -44,20 +48,9 @@ export const ProviderButton = /*#__PURE__*/ forwardRef<
   HTMLButtonElement,
   ConnectButtonProps & { info: ProviderInfo }
 >(function ProviderButton(props, ref) {
+  const [options, own] = splitConnectOptions(props)
   const {
     info,
-    provider,
-    email,
-    name,
-    returnTo,
-    mode,
-    prompt,
-    savedAccount,
-    popupFallback,
-    onConnected,
-    onError,
-    onCancel,
-    onEvent,
     children,
     unstyled = false,
     statusDisplay = unstyled ? 'hidden' : 'visible',
@@ -66,10 +59,9 @@ export const ProviderButton = /*#__PURE__*/ forwardRef<
     onPointerEnter,
     onFocus,
     ...rest
-  } = props
-  // The hook's options are taken out of `rest` above so they never reach the DOM; the hook reads
-  // only its own options from the props.
-  const flow = usePyasConnect(props)
+  } = own
+  const { provider, savedAccount } = options
+  const flow = usePyasConnect(options)
   const { status, account, error } = flow
   const messages = usePyasRuntime().messages
   const label =

@@ -1,13 +1,15 @@
 'use client'
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
-import { type CallbackHandlers, createPyasClient } from '../core/client.js'
-import type { FlowRuntime } from '../core/connectFlow.js'
+import {
+  type CallbackHandlers,
+  createPyasClient,
+  mayCarryReturn,
+  type PyasClient,
+} from '../core/client.js'
 import type { PyasMessages } from '../core/messages.js'
-import { handOffToOpener } from '../core/popupChannel.js'
 import type { PyasHeaders } from '../core/proxyClient.js'
 import { useLatest } from './useLatest.js'
-import { createRuntime } from './usePyasRuntime.js'
 
 /** Props of {@link PyasProvider}. Every prop is optional. */
 export interface PyasProviderProps extends CallbackHandlers {
@@ -41,8 +43,8 @@ export interface PyasProviderProps extends CallbackHandlers {
 
 /** The configuration shared by every hook below a {@link PyasProvider}. */
 export type PyasConfig = Omit<PyasProviderProps, 'children' | keyof CallbackHandlers> & {
-  /** The provider's runtime and client; absent without a `PyasProvider`. */
-  runtime?: FlowRuntime
+  /** The provider's client; absent without a `PyasProvider`. */
+  pyas?: PyasClient
 }
 
 export const PyasContext = createContext<PyasConfig>({})
@@ -60,8 +62,8 @@ export function PyasProvider({ children, ...props }: PyasProviderProps) {
   const queryClient = props.queryClient ?? appClient ?? own
   const latest = useLatest(props)
   const [pyas] = useState(() => createPyasClient(() => latest.current))
-  const value = useMemo<PyasConfig>(() => {
-    const config = {
+  const value = useMemo<PyasConfig>(
+    () => ({
       proxyUrl,
       fetch,
       headers,
@@ -70,12 +72,17 @@ export function PyasProvider({ children, ...props }: PyasProviderProps) {
       storage,
       navigate,
       messages,
-    }
-    return { ...config, runtime: createRuntime(config, queryClient, pyas) }
-  }, [proxyUrl, fetch, headers, credentials, queryClient, storage, navigate, messages, pyas])
+      pyas,
+    }),
+    [proxyUrl, fetch, headers, credentials, queryClient, storage, navigate, messages, pyas],
+  )
   useEffect(() => {
-    const { client, getStorage, messages } = value.runtime as FlowRuntime
-    pyas.fromUrl({ client, getStorage, messages, handOff: handOffToOpener })
+    // Only a page that may carry a return loads what reading it needs (reading is idempotent).
+    if (!mayCarryReturn(window.location)) return
+    void import('./usePyasRuntime.js').then(({ createRuntime }) => {
+      const { client, getStorage, messages } = createRuntime(value, value.queryClient!, pyas)
+      return pyas.fromUrl({ client, getStorage, messages })
+    })
   }, [pyas, value])
   return <PyasContext.Provider value={value}>{children}</PyasContext.Provider>
 }

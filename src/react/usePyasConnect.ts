@@ -28,6 +28,36 @@ export interface UsePyasConnectOptions extends ConnectInputs, CallbackHandlers {
   savedAccount?: SavedAccount
 }
 
+/** Every option of {@link usePyasConnect}, once: components keep these off the DOM and pass them on. */
+export const CONNECT_OPTIONS = [
+  'provider',
+  'email',
+  'name',
+  'returnTo',
+  'mode',
+  'prompt',
+  'savedAccount',
+  'popupFallback',
+  'onConnected',
+  'onError',
+  'onCancel',
+  'onEvent',
+] as const satisfies readonly (keyof UsePyasConnectOptions)[]
+
+// A new option must be added to the list above: this fails to compile until it is.
+type Unlisted = Exclude<keyof UsePyasConnectOptions, (typeof CONNECT_OPTIONS)[number]>
+const everyOptionListed: [Unlisted] extends [never] ? true : Unlisted = true
+void everyOptionListed
+
+/** `props` split into the hook's options and the rest. */
+export function splitConnectOptions<P extends UsePyasConnectOptions>(
+  props: P,
+): [UsePyasConnectOptions, Omit<P, (typeof CONNECT_OPTIONS)[number]>] {
+  const rest = { ...props } as Record<string, unknown>
+  for (const key of CONNECT_OPTIONS) delete rest[key]
+  return [props, rest as Omit<P, (typeof CONNECT_OPTIONS)[number]>]
+}
+
 /** What {@link usePyasConnect} returns. */
 export interface UsePyasConnectResult {
   /** Starts a connect (stable identity). Ignored while one is pending. */

@@ -79,13 +79,13 @@ export function createRuntime(
   }
 }
 
-/** The `PyasProvider`'s runtime, or the default one of the app's (or the document's) QueryClient. */
+/** The runtime of the `PyasProvider`'s client, or of the default one of the app's (or the document's) QueryClient. */
 export function usePyasRuntime(): FlowRuntime {
   const config = useContext(PyasContext)
   const appClient = useContext(QueryClientContext)
-  const queryClient = config.runtime ? undefined : (appClient ?? getDocumentClient())
+  const queryClient = config.queryClient ?? appClient ?? getDocumentClient()
   return useMemo(
-    () => config.runtime ?? createRuntime(config, queryClient!, pyasClientOf(queryClient!)),
+    () => createRuntime(config, queryClient, config.pyas ?? pyasClientOf(queryClient)),
     [config, queryClient],
   )
 }

@@ -7,11 +7,17 @@ import {
   saveOutcome,
   writeClaim,
 } from '../../src/core/attempts.js'
-import { type CallbackDeps, type CallbackResult, fromOutcome } from '../../src/core/callbackFlow.js'
+import { readCallback } from '../../src/core/callbackUrl.js'
 import { createPyasClient, type PyasClient, type ReturnDeps } from '../../src/core/client.js'
 import { enConnect } from '../../src/core/messages.js'
 import { PyasConnectError } from '../../src/core/PyasConnectError.js'
 import type { ProxyClient } from '../../src/core/proxyClient.js'
+import {
+  type CallbackDeps,
+  type CallbackResult,
+  fromOutcome,
+  settleCallback,
+} from '../../src/core/returnPath.js'
 import {
   deferred,
   fakeBrowser,
@@ -70,16 +76,17 @@ const settle = <T>(promise: Promise<T>) =>
 /** The client under test: a new one is a new page load (or a new test's client). */
 let store: PyasClient = createPyasClient()
 const withMessages = (deps: CallbackDeps): ReturnDeps => ({ ...deps, messages: enConnect })
-const getDocumentCallback = (deps: CallbackDeps) => store.fromUrl(withMessages(deps))
+/** What the client does with the page's URL: read the return (once: it cleans it) and settle it. */
+const getDocumentCallback = (deps: CallbackDeps) => {
+  const params = readCallback(deps.location)
+  return params && settleCallback(params, deps, true)
+}
 const resetDocumentCallbacks = () => {
   store = createPyasClient()
 }
 
-/** Another document (another tab): its own client, sharing only the storage it is given. */
-const openSecondDocument = () => {
-  const other = createPyasClient()
-  return { getDocumentCallback: (deps: CallbackDeps) => other.fromUrl(withMessages(deps)) }
-}
+/** Another document (another tab): its own reading, sharing only the storage it is given. */
+const openSecondDocument = () => ({ getDocumentCallback })
 
 function errorOf(result: CallbackResult): PyasConnectError {
   if (result.type !== 'error') throw new Error(`expected an error result, got ${result.type}`)
@@ -198,9 +205,10 @@ describe('PyasClient.fromUrl', () => {
       const { deps, client } = setup()
       // A location that never changes, as if every caller read the URL before the cleanup.
       const stuck = { href: CALLBACK, search: new URL(CALLBACK).search }
-      const calls = Array.from({ length: 5 }, () =>
-        getDocumentCallback({ ...deps, location: stuck }),
+      const calls = await Promise.all(
+        Array.from({ length: 5 }, () => store.fromUrl(withMessages({ ...deps, location: stuck }))),
       )
+      expect(calls[0]).not.toBeNull()
       for (const entry of calls) expect(entry).toBe(calls[0])
       await calls[0]!.result
       expect(client.connect).toHaveBeenCalledTimes(1)
@@ -219,7 +227,7 @@ describe('PyasClient.fromUrl', () => {
     it('should offer nothing from a fresh client: the return belongs to the client that read it', async () => {
       const { deps } = setup()
       await getDocumentCallback(deps)!.result
-      expect(createPyasClient().fromUrl(withMessages(deps))).toBeNull()
+      await expect(createPyasClient().fromUrl(withMessages(deps))).resolves.toBeNull()
     })
 
     it('should replay the outcome on a reload of the same URL without a request', async () => {
@@ -521,7 +529,8 @@ describe('PyasClient.fromMessage', () => {
 
   it('should exchange a callback that came by message without touching the address bar', async () => {
     const { deps, client, browser } = setup({ href: `${ORIGIN}/settings?tab=cal` })
-    const entry = store.fromMessage({ state: STATE, code: CODE }, withMessages(deps))
+    const returns = await store.load()
+    const entry = returns.fromMessage({ state: STATE, code: CODE }, withMessages(deps))
     expect(entry.oauthState).toBe(STATE)
     await expect(entry.result).resolves.toMatchObject({ type: 'connected', replayed: false })
     expect(client.connect).toHaveBeenCalledWith('google', { code: CODE, name: 'Ada' })
@@ -530,8 +539,9 @@ describe('PyasClient.fromMessage', () => {
 
   it('should settle one state once, however often it is handed over', async () => {
     const { deps, client } = setup({ href: `${ORIGIN}/settings` })
-    const first = store.fromMessage({ state: STATE, code: CODE }, withMessages(deps))
-    expect(store.fromMessage({ state: STATE, code: CODE }, withMessages(deps))).toBe(first)
+    const returns = await store.load()
+    const first = returns.fromMessage({ state: STATE, code: CODE }, withMessages(deps))
+    expect(returns.fromMessage({ state: STATE, code: CODE }, withMessages(deps))).toBe(first)
     await first.result
     expect(client.connect).toHaveBeenCalledTimes(1)
   })

@@ -9,8 +9,8 @@ import {
   saveOutcome,
   writeClaim,
 } from '../../src/core/attempts.js'
-import { CLAIM_WAIT_MS, type ExchangeDeps, exchangeOnce } from '../../src/core/exchangeOnce.js'
 import { PyasConnectError } from '../../src/core/PyasConnectError.js'
+import { CLAIM_WAIT_MS, type ExchangeDeps, exchangeOnce } from '../../src/core/returnPath.js'
 import { fakeClient, makeAccount, makeAttempt, memoryStorage, NOW, STATE } from './fakes.js'
 
 const CODE = '4/0AbCd-code'

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { MAX_DESCRIPTION, providerErrorOf } from '../../src/core/callbackFlow.js'
+import { MAX_DESCRIPTION, providerErrorOf } from '../../src/core/returnPath.js'
 import { STATE } from './fakes.js'
 
 const of = (error: string, errorDescription?: string) =>
