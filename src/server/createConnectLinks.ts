@@ -80,7 +80,7 @@ export function createConnectLinks(options: PyasConnectLinksOptions): PyasConnec
   const sign = (payload: string) => base64url(hmacSha256(key, utf8(payload)))
   const consume = options.consume ?? memoryConsume()
 
-  return {
+  const links: PyasConnectLinks = {
     async create(input) {
       const { userId, provider, email, name } = input ?? ({} as PyasConnectLinkInput)
       if (typeof userId !== 'string' || userId === '' || userId.length > 200) {
@@ -130,6 +130,17 @@ export function createConnectLinks(options: PyasConnectLinksOptions): PyasConnec
       return (await consume(jti, exp)) === true
     },
   }
+  secrets.set(links, secret)
+  return links
+}
+
+// The secret of each `createConnectLinks` result, kept off the object so that nothing holding the
+// links (or logging them) can read it; the proxy looks it up to redact it from its logs.
+const secrets = new WeakMap<object, string>()
+
+/** The signing secret of a `createConnectLinks` result; `undefined` for any other value. */
+export function connectLinksSecret(links: unknown): string | undefined {
+  return typeof links === 'object' && links !== null ? secrets.get(links) : undefined
 }
 
 /** The single-process default: spent ids kept until they expire (then no token can carry them). */
