@@ -3,6 +3,7 @@ import { parseHttpUrl } from './validateOptions.js'
 
 /** What a connect link carries, signed. `exp` is in Unix seconds. */
 export interface PyasConnectLinkClaims {
+  /** The format's version. */
   v: 1
   /** 16 random bytes, base64url: the link's id, spent once by `consume`. */
   jti: string
@@ -10,20 +11,27 @@ export interface PyasConnectLinkClaims {
   userId: string
   /** When set, the link connects only this provider. */
   provider?: ProviderId
-  /** Defaults for the connect in the other browser. */
+  /** The connect's default email in the other browser. */
   email?: string
+  /** The connect's default name in the other browser. */
   name?: string
+  /** When the link expires, in Unix seconds. */
   exp: number
 }
 
 /** What a link is made for; `userId` is required, the rest become the connect's defaults. */
 export interface PyasConnectLinkInput {
+  /** The app's user the link connects for (1–200 characters). */
   userId: string
+  /** Limits the link to one provider. */
   provider?: ProviderId
+  /** The connect's default email. */
   email?: string
+  /** The connect's default name. */
   name?: string
 }
 
+/** Options of {@link createConnectLinks}. */
 export interface PyasConnectLinksOptions {
   /** The signing secret: at least 32 characters. Keep it with the API key, never in the browser. */
   secret: string
@@ -39,6 +47,7 @@ export interface PyasConnectLinksOptions {
   consume?: (jti: string, exp: number) => boolean | Promise<boolean>
 }
 
+/** What {@link createConnectLinks} returns: pass it to the proxy as `connectLinks`. */
 export interface PyasConnectLinks {
   /** A link for `input.userId`: `url` with `pyas_link=<token>` added. */
   create(input: PyasConnectLinkInput): Promise<string>
