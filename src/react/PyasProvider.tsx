@@ -77,13 +77,17 @@ export function PyasProvider({ children, ...props }: PyasProviderProps) {
     }),
     [proxyUrl, fetch, headers, credentials, queryClient, storage, navigate, messages, pyas],
   )
+  const config = useLatest(value)
   useEffect(() => {
-    // Only a page that may carry a return loads what reading it needs (reading is idempotent).
+    // The return is read when the provider mounts (a page load brings it), not again when its
+    // props change: a later render must not pick up a URL another app on the page put there.
+    // Only a page that may carry a return loads what reading it needs.
     if (!mayCarryReturn(window.location)) return
     void import('./usePyasRuntime.js').then(({ createRuntime }) => {
-      const { client, getStorage, messages } = createRuntime(value, value.queryClient!, pyas)
+      const current = config.current
+      const { client, getStorage, messages } = createRuntime(current, current.queryClient!, pyas)
       return pyas.fromUrl({ client, getStorage, messages })
     })
-  }, [pyas, value])
+  }, [pyas, config])
   return <PyasContext.Provider value={value}>{children}</PyasContext.Provider>
 }

@@ -56,20 +56,22 @@ function StateCard({ scenario, provider, args, active, onMounted, render }: Card
       <p className="demo-card__how">{scenario.how}</p>
       <div className="demo-card__stage" ref={stage}>
         {/* Each card is its own little app: its own proxy, and a navigate that stays put. */}
-        <PyasProvider
-          proxyUrl={scenario.proxy.url}
-          navigate={navigate}
-          queryClient={queryClient}
-          messages={messages}
+        {/* The provider mounts after the simulated return is in the address bar, as an app's
+            does on a page load: it reads the return once, when it mounts. */}
+        <AfterPrepare
+          active={active}
+          onMounted={onMounted}
+          prepare={() => prepareScenario(scenario, provider, { ...args, ...scenario.args })}
         >
-          <AfterPrepare
-            active={active}
-            onMounted={onMounted}
-            prepare={() => prepareScenario(scenario, provider, { ...args, ...scenario.args })}
+          <PyasProvider
+            proxyUrl={scenario.proxy.url}
+            navigate={navigate}
+            queryClient={queryClient}
+            messages={messages}
           >
             {render(scenario.args)}
-          </AfterPrepare>
-        </PyasProvider>
+          </PyasProvider>
+        </AfterPrepare>
       </div>
       <footer className="demo-card__footer">
         <span className="demo-card__label">Announces</span>

@@ -40,9 +40,9 @@ export function prepareScenario(
   scenario: Scenario | undefined,
   provider: PyasProviderId,
   args: FlowArgs,
-): void {
-  if (!scenario?.returnKind) return
-  simulateReturn(scenario.returnKind, {
+): string | undefined {
+  if (!scenario?.returnKind) return undefined
+  return simulateReturn(scenario.returnKind, {
     provider,
     name: args.name ?? 'Ada Lovelace',
     email: args.email,
@@ -52,38 +52,55 @@ export function prepareScenario(
 
 /**
  * Mounts `children` only once `prepare` has run (when `active`), and calls `onMounted` after their
- * effects did. The library reads the return URL in a passive effect: running `prepare` in a layout
- * effect and mounting in the synchronous re-render it causes means nothing else (another story on
- * a docs page, the next AllStates cell) can change the URL in between.
+ * effects did. A `PyasProvider` reads the return URL once, in a passive effect when it mounts:
+ * running `prepare` in a layout effect and mounting the provider in the synchronous re-render it
+ * causes means nothing else (another story on a docs page, the next AllStates cell) can change the
+ * URL in between.
  */
 export function AfterPrepare(props: {
-  prepare: () => void
+  /** Puts the return in the address bar; returns its `state` when it did. */
+  prepare: () => string | undefined
   active?: boolean
   onMounted?: () => void
   children: ReactNode
 }) {
   const { active = true, children } = props
-  const [ready, setReady] = useState(false)
+  const [state, setState] = useState<string | undefined | null>(null)
   const latest = useRef(props)
   latest.current = props
   useLayoutEffect(() => {
-    if (!active || ready) return
-    latest.current.prepare()
-    setReady(true)
-  }, [active, ready])
-  if (!ready) return null
+    if (!active || state !== null) return
+    setState(latest.current.prepare())
+  }, [active, state])
+  if (state === null) return null
   return (
     <>
       {children}
-      <AfterEffects run={latest.current.onMounted} />
+      <AfterRead state={state} run={latest.current.onMounted} />
     </>
   )
 }
 
-/** Sibling after the story: its effect runs after every effect of the story's tree. */
-function AfterEffects({ run }: { run: (() => void) | undefined }) {
+/**
+ * Sibling after the story: calls `run` once the library has read the story's return. Reading it
+ * is asynchronous (the return path loads on demand) and ends with the callback parameters removed
+ * from the address bar, so `run` waits for `state` to leave the URL before the next story may put
+ * its own return there.
+ */
+function AfterRead({ state, run }: { state: string | undefined; run: (() => void) | undefined }) {
   const once = useRef(run)
-  useEffect(() => once.current?.(), [])
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const check = () => {
+      if (state && new URL(window.location.href).searchParams.get('state') === state) {
+        timer = setTimeout(check, 10)
+      } else {
+        once.current?.()
+      }
+    }
+    check()
+    return () => clearTimeout(timer)
+  }, [state])
   return null
 }
 
@@ -169,17 +186,19 @@ export function StoryFrame(props: {
     <QueryClientProvider client={queryClient}>
       <div className={readout ? 'demo-frame' : undefined} lang={locale} dir={dir}>
         <StoryMessages.Provider value={messages}>
-          <PyasProvider
-            proxyUrl={scenario?.proxy.url ?? '/api/pyas'}
-            navigate={navigate}
-            messages={messages}
-          >
-            <div ref={story} className="demo-story">
-              <AfterPrepare prepare={() => prepareScenario(scenario, provider, args)}>
+          <div ref={story} className="demo-story">
+            {/* The provider mounts after the simulated return is in the address bar, as an app's
+                does on a page load: it reads the return once, when it mounts. */}
+            <AfterPrepare prepare={() => prepareScenario(scenario, provider, args)}>
+              <PyasProvider
+                proxyUrl={scenario?.proxy.url ?? '/api/pyas'}
+                navigate={navigate}
+                messages={messages}
+              >
                 {children}
-              </AfterPrepare>
-            </div>
-          </PyasProvider>
+              </PyasProvider>
+            </AfterPrepare>
+          </div>
         </StoryMessages.Provider>
         {readout && (
           <dl className="demo-readout">
