@@ -9,6 +9,7 @@ import {
 } from './connectReducer.js'
 import { createMemoryStorage, isFramed } from './env.js'
 import type { PyasEventType } from './events.js'
+import { inAppBrowser } from './inAppBrowser.js'
 import { type ConnectMessages, localizeError } from './localizeError.js'
 import { PyasConnectError, toPyasConnectError } from './PyasConnectError.js'
 import { openPopup } from './popupWindow.js'
@@ -53,6 +54,8 @@ export interface FlowOptions extends ConnectInputs, CallbackHandlers {
   popupFallback?: 'error' | 'redirect'
   /** The saved account this connect reconnects: its email is the default `email`. */
   savedAccount?: SavedAccount
+  /** Whether google and microsoft may connect inside an in-app browser. @defaultValue `'block'` */
+  inAppBrowser?: 'block' | 'allow'
 }
 
 /** What a flow runs on: the proxy, storage, navigation and the client's callback store. */
@@ -177,11 +180,22 @@ export function createConnectFlow(
     return { input, provider, email, fieldErrors }
   }
 
+  /**
+   * Google refuses to sign in inside an in-app browser (`disallowed_useragent`) and Microsoft often
+   * does: the user would land on the provider's error page and never come back.
+   */
+  const blockedInApp = (provider: ProviderId) =>
+    needsEmail(provider) && options().inAppBrowser !== 'allow' && inAppBrowser() !== null
+
   async function connect(overrides?: ConnectInputs) {
     if (isPendingStatus(state.status)) return
     const { input, provider, email, fieldErrors } = inputsOf(overrides)
     if (fieldErrors) {
       fail(invalidRequest(fieldErrors))
+      return
+    }
+    if (blockedInApp(provider)) {
+      fail(new PyasConnectError('embedded_browser'))
       return
     }
     stopPopup()
@@ -235,7 +249,7 @@ export function createConnectFlow(
     // A connected button is rarely clicked again (focus coming back from a popup is no intent).
     if (isPendingStatus(state.status) || state.status === 'connected') return
     const { provider, email, fieldErrors } = inputsOf()
-    if (fieldErrors) return
+    if (fieldErrors || blockedInApp(provider)) return
     const { client, getStorage } = runtime()
     try {
       const storage = getStorage()
