@@ -1,6 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { HttpResponse, http } from 'msw'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { ConnectGoogleButton, type ConnectGoogleButtonProps } from '../src/index.js'
 import { buttonArgs, buttonArgTypes } from './support/buttonMeta.js'
+import { expectNoHorizontalOverflow } from './support/layoutChecks.js'
+import { messagesOf } from './support/locales.js'
 import {
   allStatesStory,
   darkBackgroundStory,
@@ -42,3 +46,45 @@ export const StatusHidden: Story = hiddenStatusStory('InvalidEmail', 'google')
 export const Unstyled: Story = unstyledStory()
 export const Themed: Story = themedStory()
 export const DarkBackground: Story = darkBackgroundStory()
+
+const INSTAGRAM_ANDROID =
+  'Mozilla/5.0 (Linux; Android 13; SM-S908B; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/119.0.6045.163 Mobile Safari/537.36 Instagram 309.1.0.41.113 Android'
+const LINK = 'https://app.example.com/settings/calendars?pyas_link=eyJ2IjoxfQ.c2lnbmF0dXJl'
+
+/**
+ * In Instagram's in-app browser, where Google refuses to sign in: the click opens nothing and
+ * fails with `embedded_browser`, and the button shows `PyasOpenInBrowser` (loaded on demand) in
+ * place of its status line, with a connect link from the proxy to copy or open in Chrome.
+ */
+export const InAppBrowser: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        links: [http.post('/api/pyas/links', () => HttpResponse.json({ url: LINK }))],
+      },
+    },
+  },
+  beforeEach() {
+    Object.defineProperty(navigator, 'userAgent', { value: INSTAGRAM_ANDROID, configurable: true })
+    // The own property hides the browser's getter; deleting it brings the real agent back.
+    return () => {
+      delete (navigator as { userAgent?: string }).userAgent
+    }
+  },
+  async play({ canvasElement, globals, args }) {
+    const t = messagesOf(globals)
+    const canvas = within(canvasElement)
+    const button = canvas.getByRole('button', { name: t['label.google'] })
+    await userEvent.click(button)
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'error'))
+    // The live region still says why; PyasOpenInBrowser has its own (for "Copied").
+    const live = canvasElement.querySelector('[aria-live="polite"]')
+    await expect(live?.textContent).toBe(t['error.embedded_browser'])
+    const copy = await canvas.findByRole('button', { name: t['openInBrowser.copy'] })
+    await waitFor(() => expect(copy).toBeEnabled())
+    const chrome = canvas.getByRole('link', { name: t['openInBrowser.chrome'] })
+    await expect(chrome.getAttribute('href')).toContain('package=com.android.chrome')
+    await expect(args.onEvent).toHaveBeenCalledWith(expect.objectContaining({ type: 'failed' }))
+    await expectNoHorizontalOverflow(canvasElement)
+  },
+}
