@@ -92,6 +92,7 @@ const attemptOf = (
   state: string,
   email: string | undefined,
   mode: ConnectMode,
+  link: string | undefined,
 ): AttemptRecord => ({
   state,
   provider: input.provider as ProviderId,
@@ -101,6 +102,7 @@ const attemptOf = (
   email,
   returnTo: safeReturnTo(input.returnTo),
   replaces: input.savedAccount?.accountId || undefined,
+  link,
 })
 
 /**
@@ -166,18 +168,25 @@ export function createConnectFlow(
     endPopup = undefined
   }
 
-  /** The inputs a connect (or a prefetch) would use, and their field errors. */
+  /**
+   * The inputs a connect (or a prefetch) would use, and their field errors. On a page opened from a
+   * connect link (for this provider, or for any), the link's token goes with the connect and its
+   * `email` and `name` fill the ones the app did not give: what the app gives wins.
+   */
   const inputsOf = (overrides: ConnectInputs = {}) => {
     const input = { ...options(), ...overrides }
     const provider = input.provider as ProviderId
+    const found = runtime().pyas.link()
+    const link = found && (!found.provider || found.provider === provider) ? found : undefined
+    if (link && !input.name?.trim()) input.name = link.name ?? input.name
     const email = needsEmail(provider)
-      ? (input.email ?? input.savedAccount?.email)?.trim()
+      ? (input.email ?? input.savedAccount?.email ?? link?.email)?.trim()
       : undefined
     const fieldErrors = connectFieldErrors(
       { provider, name: input.name, email, mode: input.mode, prompt: input.prompt },
       runtime().messages,
     )
-    return { input, provider, email, fieldErrors }
+    return { input, provider, email, fieldErrors, link: link?.token }
   }
 
   /**
@@ -189,7 +198,10 @@ export function createConnectFlow(
 
   async function connect(overrides?: ConnectInputs) {
     if (isPendingStatus(state.status)) return
-    const { input, provider, email, fieldErrors } = inputsOf(overrides)
+    // A page opened from a connect link reads it first (it is loaded on mount, so this is rare).
+    const taking = runtime().pyas.takeLink()
+    if (taking) await taking.catch(() => undefined)
+    const { input, provider, email, fieldErrors, link } = inputsOf(overrides)
     if (fieldErrors) {
       fail(invalidRequest(fieldErrors))
       return
@@ -219,10 +231,11 @@ export function createConnectFlow(
     let attemptStorage: () => Storage
     let url: string
     try {
-      attemptStorage = keepAttempt(getStorage, attemptOf(input, oauthState, email, mode), !!popup)
+      const record = attemptOf(input, oauthState, email, mode, link)
+      attemptStorage = keepAttempt(getStorage, record, !!popup)
       url =
         held?.url ??
-        (await (held?.promise ?? client.getOAuthUrl(provider, { email, state: oauthState })))
+        (await (held?.promise ?? client.getOAuthUrl(provider, { email, state: oauthState, link })))
     } catch (error) {
       popup?.close()
       fail(toPyasConnectError(error), oauthState)
@@ -248,7 +261,9 @@ export function createConnectFlow(
   function prefetch() {
     // A connected button is rarely clicked again (focus coming back from a popup is no intent).
     if (isPendingStatus(state.status) || state.status === 'connected') return
-    const { provider, email, fieldErrors } = inputsOf()
+    // Never a request without the page's connect link: wait until it is read.
+    if (runtime().pyas.takeLink()) return
+    const { provider, email, fieldErrors, link } = inputsOf()
     if (fieldErrors || blockedInApp(provider)) return
     const { client, getStorage } = runtime()
     try {
@@ -259,7 +274,7 @@ export function createConnectFlow(
       return
     }
     prefetched.warm(prefetchKey(provider, email), (oauthState) =>
-      client.getOAuthUrl(provider, { email, state: oauthState }),
+      client.getOAuthUrl(provider, { email, state: oauthState, link }),
     )
   }
 
@@ -282,6 +297,8 @@ export function createConnectFlow(
     attach() {
       const current = runtime()
       const unmount = current.pyas.mount(receiver)
+      // Before any request: the link's token leaves the address bar (and so the page's history).
+      void current.pyas.takeLink()
       const { client, getStorage, messages } = current
       void current.pyas.fromUrl({ getStorage, client, messages })
       // Back from the consent screen restores this page from the bfcache as it was left.

@@ -3,9 +3,7 @@ import { lazy, type ReactNode, Suspense } from 'react'
 import type { ProviderId } from '../core/providers.js'
 
 // Loaded only when a connect failed with `embedded_browser`: every other page never downloads it.
-const PyasOpenInBrowser = /*#__PURE__*/ lazy(() =>
-  import('./PyasOpenInBrowser.js').then((module) => ({ default: module.PyasOpenInBrowser })),
-)
+const PyasOpenInBrowser = /*#__PURE__*/ lazy(() => import('./PyasOpenInBrowser.js'))
 
 /**
  * `PyasOpenInBrowser`, where the buttons and the dialog show it in place of their status line;
