@@ -9,7 +9,9 @@ import { chromium } from 'playwright-core'
 import { chromiumLaunchOptions } from './chromium.mjs'
 
 const DIST = new URL('../docs/.vitepress/dist/', import.meta.url).pathname
-const SEARCH_TERMS = (process.env.DOCS_SEARCH_TERMS ?? 'popup_blocked,createPyasProxy').split(',')
+const SEARCH_TERMS = (
+  process.env.DOCS_SEARCH_TERMS ?? 'popup_blocked,authorizeAccount,createPyasProxy'
+).split(',')
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',

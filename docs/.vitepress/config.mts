@@ -45,6 +45,7 @@ const guide = [
   { text: 'Getting started', link: '/guide/getting-started' },
   { text: 'The round trip', link: '/guide/round-trip' },
   { text: 'Errors', link: '/guide/errors' },
+  { text: 'Versioning', link: '/guide/versioning' },
 ]
 
 /**

@@ -19,7 +19,10 @@ export interface CliConfig {
   mountPath: string
   /** `undefined` when no webhook secret is set: then there is no webhook route. */
   webhook: { path: string; secret: string } | undefined
+  /** `undefined` means no session check: then there is no calendars route, and links cannot be made. */
   authorizeUrl: string | undefined
+  /** Connect links (`PYAS_LINK_SECRET`, `PYAS_LINK_URL`); `undefined` when neither is set. */
+  links: { secret: string; url: string } | undefined
   forward: { url: string; secret: string } | undefined
   /** Things worth telling the operator that do not stop the server. */
   warnings: string[]

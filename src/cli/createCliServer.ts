@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import {
+  createConnectLinks,
   createPyasProxy,
   createPyasWebhookHandler,
   type PyasWebhookEvent,
@@ -36,6 +37,13 @@ export function createCliServer(config: CliConfig, log: CliLog, fake?: FakeBacke
     ? createForwarder({ ...config.forward, timeoutMs: config.timeoutMs, log })
     : undefined
 
+  const checks = config.authorizeUrl
+    ? authorizeByUrl(config.authorizeUrl, config.timeoutMs, log)
+    : undefined
+  // One process: the in-memory `consume` spends each link once. Several instances behind a load
+  // balancer would each accept a link once; they need the Node API with a shared `consume`.
+  const connectLinks = config.links ? createConnectLinks(config.links) : undefined
+
   const proxy = toNodeHandler(
     createPyasProxy({
       apiKey: config.apiKey,
@@ -49,9 +57,10 @@ export function createCliServer(config: CliConfig, log: CliLog, fake?: FakeBacke
       allowedOrigins: config.allowedOrigins,
       timeoutMs: config.timeoutMs,
       maxBodyBytes: config.maxBodyBytes,
-      authorize: config.authorizeUrl
-        ? authorizeByUrl(config.authorizeUrl, config.timeoutMs, log)
-        : undefined,
+      authorize: checks?.authorize,
+      // The authorize URL decides which accounts a user may list; without it, no calendars route.
+      authorizeAccount: checks?.authorizeAccount,
+      connectLinks,
       onConnected: forward
         ? async (account, { userId }) => {
             await forward({

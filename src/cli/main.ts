@@ -39,6 +39,8 @@ function summary(config: CliConfig): Record<string, unknown> {
     proxy: config.mountPath || '/',
     webhooks: config.webhook?.path ?? null,
     authorize: config.authorizeUrl !== undefined,
+    calendars: config.authorizeUrl !== undefined,
+    links: config.links !== undefined,
     forward: config.forward !== undefined,
   }
 }
@@ -71,7 +73,12 @@ export async function main(argv: readonly string[]): Promise<number | undefined>
     process.stderr.write(`pyas-proxy: ${error.message}\n`)
     return 2
   }
-  const secrets = [config.apiKey, config.webhook?.secret ?? '', config.forward?.secret ?? '']
+  const secrets = [
+    config.apiKey,
+    config.webhook?.secret ?? '',
+    config.forward?.secret ?? '',
+    config.links?.secret ?? '',
+  ]
   const log = createLog(secrets, process.stdout, process.stderr)
   for (const warning of [...fakeNotices(fake, config), ...config.warnings]) log.warn(warning)
   if (args.has('--check')) {

@@ -23,6 +23,8 @@ export const VARIABLES = [
   'PYAS_WEBHOOK_PATH',
   'PYAS_WEBHOOK_SECRET',
   'PYAS_AUTHORIZE_URL',
+  'PYAS_LINK_SECRET',
+  'PYAS_LINK_URL',
   'PYAS_FORWARD_URL',
   'PYAS_FORWARD_SECRET',
 ] as const
@@ -173,6 +175,30 @@ function secret(env: Env, name: string): string | undefined {
   return value
 }
 
+/** Connect links sign with HMAC-SHA256: a secret at least as long as the digest's 32 bytes. */
+const MIN_LINK_SECRET_LENGTH = 32
+
+function links(env: Env): CliConfig['links'] {
+  const linkSecret = read(env, 'PYAS_LINK_SECRET')
+  const url = httpUrl(env, 'PYAS_LINK_URL')
+  if (linkSecret !== undefined && linkSecret.length < MIN_LINK_SECRET_LENGTH) {
+    throw new ConfigError(
+      'PYAS_LINK_SECRET',
+      `must be at least ${MIN_LINK_SECRET_LENGTH} characters (it has ${linkSecret.length}); generate one with: openssl rand -hex 32`,
+    )
+  }
+  if (linkSecret && !url) {
+    throw new ConfigError(
+      'PYAS_LINK_URL',
+      'is required when PYAS_LINK_SECRET is set: the app page a connect link opens',
+    )
+  }
+  if (url && !linkSecret) {
+    throw new ConfigError('PYAS_LINK_SECRET', 'is required when PYAS_LINK_URL is set')
+  }
+  return url && linkSecret ? { secret: linkSecret, url } : undefined
+}
+
 function webhook(env: Env, mountPath: string): CliConfig['webhook'] {
   const webhookSecret = secret(env, 'PYAS_WEBHOOK_SECRET')
   const explicitPath = read(env, 'PYAS_WEBHOOK_PATH')
@@ -229,6 +255,7 @@ export function readConfig(
     mountPath,
     webhook: webhook(env, mountPath),
     authorizeUrl: httpUrl(env, 'PYAS_AUTHORIZE_URL'),
+    links: links(env),
     forward: forward(env),
     warnings: [],
   }
@@ -237,6 +264,11 @@ export function readConfig(
     if (name.startsWith('PYAS_') && !known.includes(name)) {
       config.warnings.push(`${name} is not a pyas-proxy variable (a typo?); it is ignored`)
     }
+  }
+  if (config.links && !config.authorizeUrl) {
+    config.warnings.push(
+      'PYAS_LINK_SECRET is set without PYAS_AUTHORIZE_URL: POST /links answers 403 (it needs the signed-in user); only links your backend signs can be used',
+    )
   }
   if (config.webhook && !config.forward) {
     config.warnings.push(

@@ -42,6 +42,7 @@ export interface PyasConnectErrorOptions {
 
 /** The one error type of `@pyas/react`. Switch on `code`; show `message` to people. */
 export class PyasConnectError extends Error {
+  /** Always `'PyasConnectError'`, so logs and `instanceof`-less checks can tell it apart. */
   override readonly name = 'PyasConnectError'
   /** What went wrong, as a stable machine-readable code. */
   readonly code: PyasConnectErrorCode

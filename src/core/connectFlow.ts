@@ -28,7 +28,9 @@ export type ConnectPrompt = 'select_account' | 'consent'
 
 /** An account the app saved earlier, to reconnect (e.g. after it went `inactive`). */
 export interface SavedAccount {
+  /** The saved account's `accountId`: `context.replaces` when the same account connects again. */
   accountId: string
+  /** Its email: the connect's default `email`. */
   email?: string
 }
 

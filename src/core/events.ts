@@ -13,7 +13,9 @@ export type PyasEventType =
 
 /** One step of a connect flow, for analytics and logs. Never contains the code. */
 export interface PyasEvent {
+  /** The step: `started`, `redirecting`, `popup_opened`, `returned`, `exchanging`, `connected`, `cancelled` or `failed`. */
   type: PyasEventType
+  /** The provider of the attempt; `undefined` for a return whose attempt is unknown. */
   provider: ProviderId | undefined
   /** A short id of the attempt, safe to log (not the full `state`). */
   attemptId: string | undefined

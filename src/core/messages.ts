@@ -1,6 +1,6 @@
 /**
  * Every text `@pyas/react` shows a person, as one flat table of string templates. A `{name}` in a
- * template is a placeholder, filled by {@link formatMessage}; each key below names its
+ * template is a placeholder, filled by `formatMessage`; each key below names its
  * placeholders. Brand names (Google, Microsoft, Outlook, Zoom, Pyas) stay as they are in every
  * language. Pass a subset to `PyasProvider messages={…}`; keys left out fall back to English.
  * Complete tables for `en`, `de`, `fr`, `es`, `pt-BR`, `ja` and `ar` ship as
@@ -27,12 +27,19 @@ export interface PyasMessages {
   'status.connected': string
   /** Live region when the user declined consent. `{brand}` */
   'status.cancelled': string
+  /** The message of a `invalid_request` error. */
   'error.invalid_request': string
+  /** The message of a `unauthorized` error. */
   'error.unauthorized': string
+  /** The message of a `forbidden` error. */
   'error.forbidden': string
+  /** The message of a `invalid_grant` error. */
   'error.invalid_grant': string
+  /** The message of a `state_mismatch` error. */
   'error.state_mismatch': string
+  /** The message of a `expired_attempt` error. */
   'error.expired_attempt': string
+  /** The message of a `provider_error` error. */
   'error.provider_error': string
   /** `provider_error` when the provider gave an `error` but no description. `{error}`: that value. */
   'error.provider_error.detail': string
@@ -42,17 +49,27 @@ export interface PyasMessages {
   'error.rate_limited': string
   /** `rate_limited` with a wait. `{seconds}`: a whole number, 2 or more (else use the one above). */
   'error.rate_limited.retry': string
+  /** The message of a `network` error. */
   'error.network': string
+  /** The message of a `proxy_error` error. */
   'error.proxy_error': string
   /** `proxy_error` when another tab claimed the code and never finished the exchange. */
   'error.proxy_error.other_tab': string
+  /** The message of a `popup_blocked` error. */
   'error.popup_blocked': string
+  /** The message of a `popup_closed` error. */
   'error.popup_closed': string
+  /** The message of a `storage_unavailable` error. */
   'error.storage_unavailable': string
+  /** The message of a `embedded_browser` error. */
   'error.embedded_browser': string
+  /** The message of a `link_invalid` error. */
   'error.link_invalid': string
+  /** The field error `name required`. */
   'field.name.required': string
+  /** The field error `email required`. */
   'field.email.required': string
+  /** The field error `email invalid`. */
   'field.email.invalid': string
   /** A `provider` other than google, microsoft or zoom (a mistake in the app's code). */
   'field.provider.invalid': string
@@ -226,7 +243,7 @@ export function formatMessage(
 
 /**
  * `template` with the placeholders `reference` has kept for later filling, and every other one
- * dropped by {@link formatMessage}, so an override's unknown `{placeholder}` never reaches the screen.
+ * dropped by `formatMessage`, so an override's unknown `{placeholder}` never reaches the screen.
  */
 function keepPlaceholdersOf(template: string, reference: string): string {
   const kept: Record<string, string> = {}
@@ -238,7 +255,7 @@ function keepPlaceholdersOf(template: string, reference: string): string {
  * `defaults` with `overrides` on top, for the keys of `defaults` only: an override that is missing
  * or not a string falls back to the default; an empty string is kept. An override's placeholders
  * that its key does not fill (`'Mit {nichtDa} verbinden'` for a label, which has none) are dropped
- * here, as {@link formatMessage} drops a placeholder with no value, so every text shown — labels and
+ * here, as `formatMessage` drops a placeholder with no value, so every text shown — labels and
  * error messages included, which are not formatted again — is free of braces. Returns `defaults` itself when
  * there is nothing to override. A component passes its own English part ({@link enConnect},
  * {@link enDialog}, {@link enAccountList}) so it bundles only the texts it shows.

@@ -16,8 +16,11 @@ import { usePyasRuntime } from './usePyasRuntime.js'
 
 /** What a render-function label receives. */
 export interface ConnectButtonRenderProps {
+  /** Where the round trip stands: `idle`, `preparing`, `redirecting`, `exchanging`, `connected`, `cancelled` or `error`. */
   status: ConnectStatus
+  /** The connected account, once `status` is `connected`; else `null`. */
   account: PyasAccount | null
+  /** Why the connect failed, when `status` is `error`; else `null`. */
   error: PyasConnectError | null
 }
 

@@ -11,8 +11,11 @@ import { usePyasMessages } from './usePyasMessages.js'
 
 /** An account as the app saved it (from its own server: Pyas has no endpoint to list accounts). */
 export interface PyasSavedAccount {
+  /** The `accountId` Pyas gave the account, as the app saved it. */
   accountId: string
+  /** The account's email, shown in the row (else the name). */
   email?: string
+  /** The account's name, shown when there is no email. */
   name?: string
   /**
    * The provider as saved. The list does not trust it: a value the library does not know (`apple`,
@@ -45,6 +48,7 @@ export interface PyasAccountListProps
   emptyText?: ReactNode
   /** Drops the default look (class `pyas-accounts`, the buttons' look). @defaultValue `false` */
   unstyled?: boolean
+  /** Class names added to the list (kept with `unstyled`). */
   className?: string
 }
 

@@ -14,11 +14,13 @@ interface PickerBaseProps {
   legend?: ReactNode
   /** Drops the default look (class `pyas-calendars` and the colour swatches). @defaultValue `false` */
   unstyled?: boolean
+  /** Class names added to the picker (kept with `unstyled`). */
   className?: string
 }
 
 /** `conflicts` mode: the calendars checked for conflicts, as checkboxes. */
 export interface PyasCalendarPickerConflictsProps extends PickerBaseProps {
+  /** Checkboxes: the calendars whose events count as busy. */
   mode: 'conflicts'
   /** The ids checked. Until the app has one, the primary calendar is shown checked. */
   value?: readonly string[]
@@ -28,6 +30,7 @@ export interface PyasCalendarPickerConflictsProps extends PickerBaseProps {
 
 /** `destination` mode: the one writable calendar new events go to, as radios. */
 export interface PyasCalendarPickerDestinationProps extends PickerBaseProps {
+  /** Radios: the one writable calendar new events are added to. */
   mode: 'destination'
   /** The id chosen. Until the app has one, the primary calendar is shown chosen (when writable). */
   value?: string

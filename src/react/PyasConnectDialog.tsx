@@ -64,7 +64,11 @@ export interface PyasConnectDialogProps
    * A saved account to reconnect: only its provider's button is offered, labelled "Reconnect …",
    * with its email as the default. Give `provider` with it.
    */
-  savedAccount?: UsePyasConnectOptions['savedAccount'] & { provider?: ProviderId }
+  /** The account to reconnect; with `provider`, the dialog offers only that provider. */
+  savedAccount?: UsePyasConnectOptions['savedAccount'] & {
+    /** The saved account's provider. */
+    provider?: ProviderId
+  }
   /** Drops the default look (class `pyas-dialog`, and the buttons' look). @defaultValue `false` */
   unstyled?: boolean
 }

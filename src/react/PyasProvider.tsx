@@ -38,6 +38,7 @@ export interface PyasProviderProps extends CallbackHandlers {
    * (`import { messages } from '@pyas/react/locales/de'`) or any subset. Missing keys stay English.
    */
   messages?: Partial<PyasMessages>
+  /** The app, or the part of it that connects calendars. */
   children?: ReactNode
 }
 

@@ -13,12 +13,17 @@ export type UsePyasCallbackOptions = CallbackHandlers
 export interface UsePyasCallbackResult {
   /** `idle` when this page was not a Pyas callback; else `exchanging`, then the outcome. */
   status: ConnectStatus
+  /** The connected account, once `status` is `connected`; else `null`. */
   account: PyasAccount | null
+  /** Why the connect failed, when `status` is `error`; else `null`. */
   error: PyasConnectError | null
+  /** The provider's required scopes missing from `account.scopes`. */
   missingScopes: string[]
   /** The connected email differs (trimmed, case-insensitively) from the one asked for. */
   emailMismatch: boolean
+  /** The `returnTo` of the finished attempt, for the app to route to. */
   returnTo: string | undefined
+  /** True while the code is exchanged. */
   isPending: boolean
   /** Back to `idle` (stable identity). */
   reset: () => void

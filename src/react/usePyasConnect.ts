@@ -76,8 +76,11 @@ export interface UsePyasConnectResult {
   reset: () => void
   /** Starts a new attempt, e.g. to grant `missingScopes` (stable identity). */
   reconnect: () => Promise<void>
+  /** Where the round trip stands: `idle`, `preparing`, `redirecting`, `exchanging`, `connected`, `cancelled` or `error`. */
   status: ConnectStatus
+  /** The connected account, once `status` is `connected`; else `null`. */
   account: PyasAccount | null
+  /** Why the connect failed, when `status` is `error`; else `null`. */
   error: PyasConnectError | null
   /** The provider's required scopes missing from `account.scopes`. */
   missingScopes: string[]

@@ -1,19 +1,38 @@
 import type { ProviderId } from '../core/providers.js'
 import type { PyasAccount } from '../core/types.js'
+import type { PyasConnectLinkClaims, PyasConnectLinks } from './createConnectLinks.js'
 
-/** The two proxied Pyas calls: `GET {provider}/oauth` and `POST {provider}/connect`. */
-export type PyasProxyAction = 'oauth' | 'connect'
+/**
+ * The proxy's routes: `GET {provider}/oauth`, `POST {provider}/connect`, `GET
+ * {provider}/calendars` (with `authorizeAccount`) and `POST links` (with `connectLinks`).
+ */
+export type PyasProxyAction = 'oauth' | 'connect' | 'calendars' | 'links'
 
 /** What `authorize` receives for every request that passed routing, method and origin checks. */
 export interface PyasAuthorizeContext {
   /** The incoming request (read its cookies or session header; do not consume its body). */
   request: Request
-  /** The provider in the path. */
-  provider: ProviderId
+  /** The provider in the path; `undefined` only for `links` (its provider is in the body). */
+  provider: ProviderId | undefined
   /** The action in the path. */
   action: PyasProxyAction
   /** The `email` query parameter of an `oauth` call for google or microsoft; otherwise `undefined`. */
   email: string | undefined
+}
+
+/** What `authorizeAccount` receives for a `calendars` call, after `authorize` allowed it. */
+export interface PyasAuthorizeAccountContext {
+  /** The incoming request. */
+  request: Request
+  /** The provider in the path: `'google'` or `'microsoft'`. */
+  provider: ProviderId
+  /** The account the browser names (already checked: 1-200 characters of `[A-Za-z0-9._-]`). */
+  accountId: string
+  /**
+   * The signed-in user, when `authorize` returned `{userId}` (or the link's user, for a request
+   * carrying a connect link).
+   */
+  userId?: string
 }
 
 /** What `onConnected` receives beside the account. */
@@ -22,12 +41,23 @@ export interface PyasConnectedContext {
   request: Request
   /** The provider the account was connected with. */
   provider: ProviderId
-  /** The signed-in user, when `authorize` returned `{userId}`: save the account for them. */
+  /**
+   * The signed-in user, when `authorize` returned `{userId}`, or the link's user for a connect
+   * made through a connect link: save the account for them.
+   */
   userId?: string
+  /** The connect link's claims, when the connect was made through one (already spent). */
+  link?: PyasConnectLinkClaims
 }
 
 /** What `authorize` may return: allow, refuse (403), a `Response` sent as is, or the signed-in user. */
-export type PyasAuthorizeResult = boolean | Response | { userId: string }
+export type PyasAuthorizeResult =
+  | boolean
+  | Response
+  | {
+      /** The signed-in user (a non-empty string): passed to `onConnected`. */
+      userId: string
+    }
 
 /** Decides whether a request's `Origin` may use the proxy. */
 export type PyasOriginPredicate = (origin: string, request: Request) => boolean
@@ -43,7 +73,9 @@ export type PyasApiKey = string | (() => string | Promise<string>)
  * and the like fit). Messages never contain the API key.
  */
 export interface PyasLogger {
+  /** A failure the operator should see (a throwing hook, an upstream fault); already redacted. */
   error(message: string, details?: unknown): void
+  /** Something odd but handled; already redacted. */
   warn?(message: string, details?: unknown): void
 }
 
@@ -92,6 +124,30 @@ export interface PyasProxyOptions {
    * @defaultValue `undefined`
    */
   onConnected?: (account: PyasAccount, context: PyasConnectedContext) => void | Promise<void>
+  /**
+   * Turns on `GET {mount}/{provider}/calendars?accountId=` (google and microsoft) and decides who
+   * may list an account's calendars. The browser names the account, so this is where one user could
+   * read another's calendars: return `true` only when `accountId` belongs to the signed-in user
+   * (look it up in your own table of connected accounts). Runs after `authorize` and after
+   * `accountId` passed its format check; anything but `true` is a 403, a throw is a 500. Only
+   * `accountId` travels to Pyas.
+   * @defaultValue `undefined` (no calendars route: it answers 404)
+   */
+  authorizeAccount?: (context: PyasAuthorizeAccountContext) => boolean | Promise<boolean>
+  /**
+   * Connect links, from `createConnectLinks(...)`. Turns on `POST {mount}/links` (a link for the
+   * user `authorize` returned as `{userId}`), and lets a request carrying `x-pyas-link: <token>` be
+   * authorized by that link instead of `authorize` (`POST links` itself never is: a link cannot
+   * mint links). A tampered, expired or other-provider link is a 403 `{error: "link_invalid"}`.
+   *
+   * A link is spent by `consume` after Pyas accepted its connect and before `onConnected` runs or
+   * the browser hears of it, so a link connects once even when two connects race: the loser gets
+   * `link_invalid` and `onConnected` is not called. A failed connect spends nothing (the user may
+   * try again). `oauth` and `calendars` calls do not spend it, and cannot tell a used link from a
+   * fresh one (`consume` has no read-only lookup): a used link is refused at its connect.
+   * @defaultValue `undefined` (no links route; the `x-pyas-link` header is ignored)
+   */
+  connectLinks?: PyasConnectLinks
   /**
    * How long to wait for Pyas's whole answer, in milliseconds, before answering 504, whatever Pyas
    * answers. The client's `connect` body gets the same time to arrive, else 408.

@@ -17,6 +17,7 @@ export type PyasWebhookType =
 
 /** An account changed: it was connected, went `inactive` (grant broken) or was deleted. */
 export interface PyasAccountWebhookEvent {
+  /** The trigger, from the `x-pyas-webhook-event` header. */
   type: PyasAccountWebhookType
   /** From the `x-pyas-account-id` header. */
   accountId: string
@@ -26,8 +27,11 @@ export interface PyasAccountWebhookEvent {
 
 /** Calendars of the account were created or deleted. */
 export interface PyasCalendarsWebhookEvent {
+  /** The trigger, from the `x-pyas-webhook-event` header. */
   type: PyasCalendarsWebhookType
+  /** From the `x-pyas-account-id` header. */
   accountId: string
+  /** From the `x-provider` header, lower-cased. */
   provider: ProviderId
   /** The calendars concerned, from the body's `calendarIds`. */
   calendarIds: string[]
@@ -35,14 +39,19 @@ export interface PyasCalendarsWebhookEvent {
 
 /** One calendar event named by an events webhook. */
 export interface PyasWebhookEventRef {
+  /** The calendar the event is in. */
   calendarId: string
+  /** The event's id in that calendar. */
   eventId: string
 }
 
 /** Events of the account were created, updated or deleted. */
 export interface PyasEventsWebhookEvent {
+  /** The trigger, from the `x-pyas-webhook-event` header. */
   type: PyasEventsWebhookType
+  /** From the `x-pyas-account-id` header. */
   accountId: string
+  /** From the `x-provider` header, lower-cased. */
   provider: ProviderId
   /** The events concerned, from the body's `events`. */
   events: PyasWebhookEventRef[]

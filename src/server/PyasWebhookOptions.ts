@@ -11,6 +11,7 @@ export interface PyasWebhookContext {
 
 /** Where the webhook handler reports what it ignored or what failed. */
 export interface PyasWebhookLogger {
+  /** A failure (a throwing `onEvent`); already redacted. */
   error(message: string, details?: unknown): void
   /** Falls back to `error` when absent. */
   warn?(message: string, details?: unknown): void

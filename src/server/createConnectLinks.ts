@@ -3,6 +3,7 @@ import { parseHttpUrl } from './validateOptions.js'
 
 /** What a connect link carries, signed. `exp` is in Unix seconds. */
 export interface PyasConnectLinkClaims {
+  /** The format's version. */
   v: 1
   /** 16 random bytes, base64url: the link's id, spent once by `consume`. */
   jti: string
@@ -10,20 +11,27 @@ export interface PyasConnectLinkClaims {
   userId: string
   /** When set, the link connects only this provider. */
   provider?: ProviderId
-  /** Defaults for the connect in the other browser. */
+  /** The connect's default email in the other browser. */
   email?: string
+  /** The connect's default name in the other browser. */
   name?: string
+  /** When the link expires, in Unix seconds. */
   exp: number
 }
 
 /** What a link is made for; `userId` is required, the rest become the connect's defaults. */
 export interface PyasConnectLinkInput {
+  /** The app's user the link connects for (1–200 characters). */
   userId: string
+  /** Limits the link to one provider. */
   provider?: ProviderId
+  /** The connect's default email. */
   email?: string
+  /** The connect's default name. */
   name?: string
 }
 
+/** Options of {@link createConnectLinks}. */
 export interface PyasConnectLinksOptions {
   /** The signing secret: at least 32 characters. Keep it with the API key, never in the browser. */
   secret: string
@@ -39,6 +47,7 @@ export interface PyasConnectLinksOptions {
   consume?: (jti: string, exp: number) => boolean | Promise<boolean>
 }
 
+/** What {@link createConnectLinks} returns: pass it to the proxy as `connectLinks`. */
 export interface PyasConnectLinks {
   /** A link for `input.userId`: `url` with `pyas_link=<token>` added. */
   create(input: PyasConnectLinkInput): Promise<string>
@@ -80,7 +89,7 @@ export function createConnectLinks(options: PyasConnectLinksOptions): PyasConnec
   const sign = (payload: string) => base64url(hmacSha256(key, utf8(payload)))
   const consume = options.consume ?? memoryConsume()
 
-  return {
+  const links: PyasConnectLinks = {
     async create(input) {
       const { userId, provider, email, name } = input ?? ({} as PyasConnectLinkInput)
       if (typeof userId !== 'string' || userId === '' || userId.length > 200) {
@@ -130,6 +139,17 @@ export function createConnectLinks(options: PyasConnectLinksOptions): PyasConnec
       return (await consume(jti, exp)) === true
     },
   }
+  secrets.set(links, secret)
+  return links
+}
+
+// The secret of each `createConnectLinks` result, kept off the object so that nothing holding the
+// links (or logging them) can read it; the proxy looks it up to redact it from its logs.
+const secrets = new WeakMap<object, string>()
+
+/** The signing secret of a `createConnectLinks` result; `undefined` for any other value. */
+export function connectLinksSecret(links: unknown): string | undefined {
+  return typeof links === 'object' && links !== null ? secrets.get(links) : undefined
 }
 
 /** The single-process default: spent ids kept until they expire (then no token can carry them). */

@@ -28,8 +28,10 @@ function fetchExchange(request: Request): ProxyExchange {
 
 /**
  * Creates the server half of the connect flow: a Fetch handler that forwards
- * `GET …/{provider}/oauth` and `POST …/{provider}/connect` to Pyas with your API key, after the
- * route, method, origin, `authorize`, content type, size and body checks. Mount it for GET and POST
+ * `GET …/{provider}/oauth` and `POST …/{provider}/connect` (and, when `authorizeAccount` is given,
+ * `GET …/{provider}/calendars?accountId=`) to Pyas with your API key, after the route, method,
+ * origin, `authorize`, content type, size and body checks; with `connectLinks` it also answers
+ * `POST …/links` and accepts requests authorized by a connect link. Mount it for GET and POST
  * under any path (Next.js route handler, Hono, Bun, Deno, workers; `toNodeHandler` for Node).
  *
  * @throws Error when an option is missing or invalid (e.g. no `apiKey`), so a misconfigured server

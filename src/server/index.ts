@@ -1,7 +1,15 @@
+export type {
+  PyasConnectLinkClaims,
+  PyasConnectLinkInput,
+  PyasConnectLinks,
+  PyasConnectLinksOptions,
+} from './createConnectLinks.js'
+export { createConnectLinks } from './createConnectLinks.js'
 export { createPyasProxy } from './createPyasProxy.js'
 export { createPyasWebhookHandler } from './createPyasWebhookHandler.js'
 export type {
   PyasApiKey,
+  PyasAuthorizeAccountContext,
   PyasAuthorizeContext,
   PyasAuthorizeResult,
   PyasConnectedContext,

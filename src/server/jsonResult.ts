@@ -20,6 +20,8 @@ function errorResult(status: number, error: string): JsonResult {
 // Fixed answers are built once; results are immutable, so sharing them is safe.
 export const NOT_FOUND = errorResult(404, 'not_found')
 export const FORBIDDEN = errorResult(403, 'forbidden')
+/** A connect link that is tampered, expired, for another provider or already used. */
+export const LINK_INVALID = errorResult(403, 'link_invalid')
 export const UNSUPPORTED_MEDIA_TYPE = errorResult(415, 'unsupported_media_type')
 export const PAYLOAD_TOO_LARGE = errorResult(413, 'payload_too_large')
 export const REQUEST_TIMEOUT = errorResult(408, 'request_timeout')

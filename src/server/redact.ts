@@ -17,12 +17,23 @@ export function redactText(text: string, secrets: readonly string[]): string {
 const URL_IN_TEXT =
   /\b([a-z][a-z0-9+.-]*:\/\/)(?:[^\s/?#@"'<>]*@)?([^\s?#"'<>]*)(?:\?[^\s#"'<>]*)?(?:#[^\s"'<>]*)?/gi
 
-/** Turns text into what may be logged: no secret, and every URL without credentials or query. */
+// A connect link token: base64url claims, a dot, and a base64url HMAC-SHA256 (43 characters).
+const LINK_TOKEN = /[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g
+
+/**
+ * Turns text into what may be logged: no secret, no connect link token, and every URL without
+ * credentials or query.
+ */
 export type Redact = (text: string) => string
 
-/** A redactor for `secrets`, read at each call (so a rotated key joins them when first read). */
+/**
+ * A redactor for `secrets`, read at each call (so a rotated key joins them when first read). Link
+ * tokens are found by their shape rather than listed: each request carries its own, and any of
+ * them lets its holder connect an account as someone else.
+ */
 export function createRedactor(secrets: () => readonly string[]): Redact {
-  return (text) => redactText(text, secrets()).replace(URL_IN_TEXT, '$1$2')
+  return (text) =>
+    redactText(text, secrets()).replace(LINK_TOKEN, REDACTED).replace(URL_IN_TEXT, '$1$2')
 }
 
 const MAX_DEPTH = 8

@@ -1,4 +1,5 @@
 import { PROVIDERS, type ProviderId } from '../core/providers.js'
+import { connectLinksSecret, type PyasConnectLinks } from './createConnectLinks.js'
 import { createSafeLogger, type SafeLogger } from './createSafeLogger.js'
 import type { PyasOriginPredicate, PyasProxyOptions } from './PyasProxyOptions.js'
 import { createRedactor } from './redact.js'
@@ -22,6 +23,8 @@ export interface ResolvedProxyOptions {
   isAllowedOrigin: OriginCheck | null
   authorize: PyasProxyOptions['authorize']
   onConnected: PyasProxyOptions['onConnected']
+  authorizeAccount: PyasProxyOptions['authorizeAccount']
+  connectLinks: PyasConnectLinks | undefined
   timeoutMs: number
   maxBodyBytes: number
   fetch: typeof fetch | undefined
@@ -32,6 +35,7 @@ export interface ResolvedProxyOptions {
 type OriginCheck = (origin: string, exchange: { request(): Request }) => boolean
 
 const fail: (message: string) => never = optionsError('createPyasProxy')
+const failType: (message: string) => never = optionsError('createPyasProxy', TypeError)
 
 function resolveBaseUrl(value: unknown): string {
   if (value === undefined || value === '') return 'https://api.pyas.io'
@@ -78,7 +82,7 @@ function resolveOrigins(value: unknown): OriginCheck | null {
 
 function optionalFunction<T>(name: string, value: T): T {
   if (value !== undefined && typeof value !== 'function') {
-    fail(`\`${name}\` must be a function, got ${typeof value}`)
+    failType(`\`${name}\` must be a function, got ${typeof value}`)
   }
   return value
 }
@@ -113,13 +117,28 @@ function resolveApiKey(value: unknown, keys: string[]): () => string | Promise<s
   return () => value
 }
 
+/** The `connectLinks` option and its secret (for redaction): only a `createConnectLinks` result. */
+function resolveConnectLinks(value: unknown): { links?: PyasConnectLinks; secret?: string } {
+  if (value === undefined) return {}
+  const secret = connectLinksSecret(value)
+  if (secret === undefined) {
+    failType(
+      '`connectLinks` must be the result of createConnectLinks({ secret, url }) from @pyas/react/server',
+    )
+  }
+  return { links: value as PyasConnectLinks, secret }
+}
+
 /** Validates `createPyasProxy` options once; throws an `Error` that says what to fix. */
 export function resolveProxyOptions(options: PyasProxyOptions): ResolvedProxyOptions {
   if (options === null || typeof options !== 'object') {
     fail('pass an options object, e.g. createPyasProxy({ apiKey: process.env.PYAS_API_KEY })')
   }
   const keys: string[] = []
-  const redact = createRedactor(() => keys)
+  const links = resolveConnectLinks(options.connectLinks)
+  const { secret } = links
+  // The keys are read at each call: a function key joins them when first read.
+  const redact = createRedactor(() => (secret === undefined ? keys : [secret, ...keys]))
   return {
     readApiKey: resolveApiKey(options.apiKey, keys),
     baseUrl: resolveBaseUrl(options.baseUrl),
@@ -127,6 +146,8 @@ export function resolveProxyOptions(options: PyasProxyOptions): ResolvedProxyOpt
     isAllowedOrigin: resolveOrigins(options.allowedOrigins),
     authorize: optionalFunction('authorize', options.authorize),
     onConnected: optionalFunction('onConnected', options.onConnected),
+    authorizeAccount: optionalFunction('authorizeAccount', options.authorizeAccount),
+    connectLinks: links.links,
     timeoutMs: positiveInteger(fail, 'timeoutMs', 'milliseconds', options.timeoutMs, 10_000),
     maxBodyBytes: positiveInteger(fail, 'maxBodyBytes', 'bytes', options.maxBodyBytes, 16_384),
     fetch: optionalFunction('fetch', options.fetch),

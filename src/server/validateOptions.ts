@@ -11,10 +11,16 @@ export const MAX_INTEGER = 2 ** 31 - 1
 /** Webhook and forward secrets: long enough that guessing one is hopeless. */
 export const MIN_SECRET_LENGTH = 16
 
-/** A throw-with-context for one function's options: `name: message`. */
-export function optionsError(name: string): (message: string) => never {
+/**
+ * A throw-with-context for one function's options: `name: message`, as an `Error` (a `TypeError`
+ * for an option of the wrong type).
+ */
+export function optionsError(
+  name: string,
+  ErrorClass: new (message: string) => Error = Error,
+): (message: string) => never {
   return (message) => {
-    throw new Error(`${name}: ${message}`)
+    throw new ErrorClass(`${name}: ${message}`)
   }
 }
 

@@ -7,6 +7,7 @@ export type FakePyasErrorCode =
 
 /** Options of the {@link FakePyasError} constructor. */
 export interface FakePyasErrorOptions {
+  /** The account the call was about. */
   accountId: string
   /** The HTTP status the webhook receiver answered, for `webhook_failed`. */
   status?: number
@@ -20,6 +21,7 @@ export interface FakePyasErrorOptions {
  * that does not exist, a body of the wrong shape) is a `TypeError` instead.
  */
 export class FakePyasError extends Error {
+  /** Always `'FakePyasError'`. */
   override readonly name = 'FakePyasError'
   /** What went wrong, as a stable machine-readable code. */
   readonly code: FakePyasErrorCode

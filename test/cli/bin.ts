@@ -5,6 +5,7 @@ import { BIN } from './buildBin.js'
 export const API_KEY = 'pyas_cli_test_key_0123456789'
 export const WEBHOOK_SECRET = 'whsec_cli_0123456789abcdef'
 export const FORWARD_SECRET = 'fwd_secret_0123456789abcdef'
+export const LINK_SECRET = 'link_secret_cli_0123456789abcdef0123'
 
 type Env = Record<string, string | undefined>
 

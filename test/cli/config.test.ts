@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { API_KEY, FORWARD_SECRET, runBin, WEBHOOK_SECRET } from './bin.js'
+import { API_KEY, FORWARD_SECRET, LINK_SECRET, runBin, WEBHOOK_SECRET } from './bin.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'pyas-proxy-config-'))
 const keyFile = join(dir, 'key')
@@ -132,10 +132,35 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
     'PYAS_FORWARD_URL',
     /absolute http/,
   ],
+  [
+    'a link secret under 32 characters',
+    { PYAS_LINK_SECRET: 'l'.repeat(31), PYAS_LINK_URL: 'https://app.example/connect' },
+    'PYAS_LINK_SECRET',
+    /at least 32/,
+  ],
+  [
+    'a link secret without a link URL',
+    { PYAS_LINK_SECRET: LINK_SECRET },
+    'PYAS_LINK_URL',
+    /required when PYAS_LINK_SECRET/,
+  ],
+  [
+    'a link URL without a link secret',
+    { PYAS_LINK_URL: 'https://app.example/connect' },
+    'PYAS_LINK_SECRET',
+    /required when PYAS_LINK_URL/,
+  ],
+  [
+    'a link URL that is not a URL',
+    { PYAS_LINK_SECRET: LINK_SECRET, PYAS_LINK_URL: '/connect' },
+    'PYAS_LINK_URL',
+    /absolute http/,
+  ],
   ...(
     [
       ['PYAS_BASE_URL', {}],
       ['PYAS_AUTHORIZE_URL', {}],
+      ['PYAS_LINK_URL', { PYAS_LINK_SECRET: LINK_SECRET }],
       ['PYAS_FORWARD_URL', { PYAS_FORWARD_SECRET: FORWARD_SECRET }],
     ] as const
   ).map(([variable, extra]): [string, Record<string, string>, string, RegExp] => [
@@ -164,8 +189,10 @@ describe('pyas-proxy configuration', () => {
         API_KEY,
         WEBHOOK_SECRET,
         FORWARD_SECRET,
+        LINK_SECRET,
         'short-secret',
         'x'.repeat(15),
+        'l'.repeat(31),
       ]) {
         expect(result.stderr).not.toContain(secret)
       }
@@ -205,15 +232,17 @@ describe('pyas-proxy configuration', () => {
         PYAS_AUTHORIZE_URL: 'http://127.0.0.1:3000/api/me',
         PYAS_FORWARD_URL: 'http://127.0.0.1:8000/pyas-events',
         PYAS_FORWARD_SECRET: FORWARD_SECRET,
+        PYAS_LINK_SECRET: LINK_SECRET,
+        PYAS_LINK_URL: 'https://app.example/connect',
       },
       ['--check'],
     )
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     expect(result.stdout).toBe(
-      'pyas-proxy: configuration ok {"url":"http://0.0.0.0:9000","proxy":"/pyas","webhooks":"/hooks/pyas","authorize":true,"forward":true}\n',
+      'pyas-proxy: configuration ok {"url":"http://0.0.0.0:9000","proxy":"/pyas","webhooks":"/hooks/pyas","authorize":true,"calendars":true,"links":true,"forward":true}\n',
     )
-    for (const secret of [API_KEY, WEBHOOK_SECRET, FORWARD_SECRET]) {
+    for (const secret of [API_KEY, WEBHOOK_SECRET, FORWARD_SECRET, LINK_SECRET]) {
       expect(result.stdout).not.toContain(secret)
     }
   })

@@ -15,8 +15,20 @@ import { check } from './harness.mjs'
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url))
 
-/** Runs axe on the page; fails on any serious or critical violation, listing them. */
+/**
+ * Runs axe on the page; fails on any serious or critical violation, listing them. It first waits
+ * for every finite animation (the dialog's fade-in, its backdrop) to end: mid-fade, text is
+ * half-transparent and axe would measure a contrast the user never sees once the dialog is open.
+ */
 async function expectNoSeriousViolations(page, where) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  )
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH })
   const violations = await page.evaluate(async () => {
     const { violations } = await window.axe.run(document, { resultTypes: ['violations'] })

@@ -11,6 +11,8 @@ const DOCS = new URL('../../README.md', import.meta.url)
 const OAUTH = '/api/pyas/google/oauth?email=ada%40example.com&state=pyas_abc'
 const CONNECT = { code: 'auth-code', name: 'Ada' }
 const WEBHOOK_SECRET = 'whsec_snippet_0123456789'
+const LINK_SECRET = 'link_snippet_secret_0123456789abcdef'
+const CALENDARS = { success: true, data: { calendars: [{ id: 'primary', summary: 'Ada' }] } }
 
 /** A Pyas stand-in that checks the key, like the real one. */
 let pyas: Awaited<ReturnType<typeof listen>>
@@ -27,6 +29,8 @@ beforeAll(async () => {
       res.setHeader('content-type', 'application/json')
       if (req.headers['x-api-key'] !== API_KEY) {
         res.writeHead(401).end(JSON.stringify({ error: 'Unauthorized. Invalid API key.' }))
+      } else if (req.url?.includes('/calendars?')) {
+        res.end(JSON.stringify(CALENDARS))
       } else if (req.method === 'GET') {
         res.end(JSON.stringify({ success: true, url: 'https://accounts.example/consent' }))
       } else {
@@ -38,6 +42,7 @@ beforeAll(async () => {
   vi.stubEnv('PYAS_API_KEY', API_KEY)
   vi.stubEnv('PYAS_BASE_URL', pyas.url)
   vi.stubEnv('PYAS_WEBHOOK_SECRET', WEBHOOK_SECRET)
+  vi.stubEnv('PYAS_LINK_SECRET', LINK_SECRET)
 })
 
 afterAll(async () => {
@@ -225,11 +230,77 @@ describe('createPyasProxy README snippets', () => {
     }
   })
 
+  it('should list calendars only for the owner with the Next.js calendars snippet', async () => {
+    const { GET, POST } = await import('./snippets/nextCalendarsRoute.js')
+    const as = (userId: string) => ({ cookie: `session=${userId}` })
+    const connected = await POST(
+      new Request('https://app.example.com/api/pyas/microsoft/connect', {
+        method: 'POST',
+        headers: { ...as('cal_owner'), 'content-type': 'application/json' },
+        body: JSON.stringify(CONNECT),
+      }),
+    )
+    expect(connected.status).toBe(200)
+    const calendars = (userId: string) =>
+      GET(
+        new Request(
+          `https://app.example.com/api/pyas/microsoft/calendars?accountId=${ACCOUNT.accountId}`,
+          { headers: as(userId) },
+        ),
+      )
+    const own = await calendars('cal_owner')
+    expect(own.status).toBe(200)
+    expect(await own.json()).toEqual(CALENDARS)
+    expect(seen.at(-1)?.url).toBe(`/microsoft/calendars?accountId=${ACCOUNT.accountId}`)
+    const foreign = await calendars('cal_stranger')
+    expect(foreign.status).toBe(403)
+    expect(await foreign.json()).toEqual({ error: 'forbidden' })
+  })
+
+  it('should connect through a link once with the Express links snippet', async () => {
+    const { app, connectLinks } = await import('./snippets/expressLinks.js')
+    const { saved } = await import('./snippets/app.js')
+    const server = app.listen(0, '127.0.0.1')
+    try {
+      await new Promise((resolve) => server.once('listening', resolve))
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      const made = await send(`${url}/api/pyas/links`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: 'session=link_user' },
+        body: JSON.stringify({ provider: 'zoom' }),
+      })
+      expect(made.status).toBe(200)
+      const link = (made.json() as { url: string }).url
+      expect(link).toMatch(/^https:\/\/app\.example\.com\/settings\/calendars\?pyas_link=/)
+      const token = new URL(link).searchParams.get('pyas_link') ?? ''
+      expect(connectLinks.verify(token)).toMatchObject({ userId: 'link_user', provider: 'zoom' })
+      // Another browser, no session: the link is the authorization, once.
+      const first = await connect(url, { 'x-pyas-link': token })
+      expect(first.status).toBe(200)
+      expect(saved.at(-1)).toEqual({
+        userId: 'link_user',
+        accountId: ACCOUNT.accountId,
+        provider: 'zoom',
+      })
+      const second = await connect(url, { 'x-pyas-link': token })
+      expect(second.status).toBe(403)
+      expect(second.json()).toEqual({ error: 'link_invalid' })
+      const signedOut = await send(`${url}/api/pyas/links`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      })
+      expect(signedOut.status).toBe(403)
+    } finally {
+      await close(server)
+    }
+  })
+
   it('should show exactly these snippets in the README', () => {
     const docs = readFileSync(DOCS, 'utf8')
     const blocks = [...docs.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1])
     const snippets = readdirSync(SNIPPETS).filter((file) => file !== 'app.ts')
-    expect(snippets).toHaveLength(8)
+    expect(snippets).toHaveLength(10)
     for (const file of snippets) {
       const source = readFileSync(new URL(file, SNIPPETS), 'utf8')
       expect(blocks).toContain(source.replace('../../../src/server/index.js', '@pyas/react/server'))
