@@ -34,17 +34,17 @@ export default [
     name: 'browser entry without PyasConnectDialog',
     import:
       '{ ConnectButton, ConnectGoogleButton, ConnectOutlookButton, ConnectZoomButton, PyasConnectError, PyasProvider, usePyasCallback, usePyasConnect }',
-    limit: '8400 B',
+    limit: '8370 B',
   }),
   firstLoad({
     name: 'PyasProvider + ConnectGoogleButton',
     import: '{ PyasProvider, ConnectGoogleButton }',
-    limit: '8040 B',
+    limit: '8030 B',
   }),
   firstLoad({
     name: 'whole browser entry (with PyasConnectDialog)',
     import: '*',
-    limit: '12800 B',
+    limit: '12790 B',
   }),
   firstLoad({
     name: 'PyasProvider + PyasCalendarPicker',

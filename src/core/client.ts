@@ -1,4 +1,4 @@
-import type { PageLink } from './connectLink.js'
+import type { LinkFor } from './connectLink.js'
 import type { ConnectAction } from './connectReducer.js'
 import { emitEvent, type PyasEvent, type PyasEventType } from './events.js'
 import type { ConnectMessages } from './localizeError.js'
@@ -80,8 +80,8 @@ export interface PyasClient {
    * while it runs (a connect waits for it, so no request goes without the link), else `undefined`.
    */
   takeLink(): Promise<void> | undefined
-  /** The connect link the page was opened with, once taken. */
-  link(): PageLink | undefined
+  /** The connect link the page was opened with, once taken, unless it was made for another provider. */
+  link: LinkFor
 }
 
 export type Emit = (
@@ -100,7 +100,7 @@ export function createPyasClient(handlers: () => CallbackHandlers = () => ({})):
   const receivers: Receiver[] = []
   let returns: Returns | undefined
   let loading: Promise<Returns> | undefined
-  let link: PageLink | undefined
+  let link: LinkFor | undefined
   let taking: Promise<void> | undefined
   let took = false
   const emit: Emit = (type, provider, state, receiver) => {
@@ -140,6 +140,6 @@ export function createPyasClient(handlers: () => CallbackHandlers = () => ({})):
       }
       return taking
     },
-    link: () => link,
+    link: (provider) => link?.(provider),
   }
 }

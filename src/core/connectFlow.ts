@@ -178,8 +178,7 @@ export function createConnectFlow(
   const inputsOf = (overrides: ConnectInputs = {}) => {
     const input = { ...options(), ...overrides }
     const provider = input.provider as ProviderId
-    const found = runtime().pyas.link()
-    const link = found && (!found.provider || found.provider === provider) ? found : undefined
+    const link = runtime().pyas.link(provider)
     if (link && !input.name?.trim()) input.name = link.name ?? input.name
     const email = needsEmail(provider)
       ? (input.email ?? input.savedAccount?.email ?? link?.email)?.trim()

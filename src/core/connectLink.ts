@@ -32,18 +32,24 @@ export function readLink(token: string): PageLink {
   return link
 }
 
+/** The page's connect link as a provider's connect sees it: none when made for another provider. */
+export type LinkFor = (provider: ProviderId) => PageLink | undefined
+
 /**
- * Takes `pyas_link` out of the address bar (no navigation, no history entry) and returns the link,
- * if the page has a well-formed one; the parameter is removed either way.
+ * Takes `pyas_link` out of the address bar (no navigation, no history entry) and returns the link
+ * as each provider sees it, if the page has a well-formed one; the parameter is removed either way.
  */
 export function takeLink(
   location: Pick<Location, 'href' | 'search'> | undefined = globalThis.location,
   history: Pick<History, 'replaceState' | 'state'> | undefined = globalThis.history,
-): PageLink | undefined {
-  if (!location || !/[?&]pyas_link=/.test(location.search)) return undefined
+): LinkFor {
+  const none: LinkFor = () => undefined
+  if (!location || !/[?&]pyas_link=/.test(location.search)) return none
   const url = new URL(location.href)
   const token = url.searchParams.get('pyas_link')
   url.searchParams.delete('pyas_link')
   history?.replaceState(history.state, '', url.href)
-  return isLinkToken(token) ? readLink(token) : undefined
+  if (!isLinkToken(token)) return none
+  const link = readLink(token)
+  return (provider) => (!link.provider || link.provider === provider ? link : undefined)
 }
