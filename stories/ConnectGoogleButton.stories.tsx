@@ -88,3 +88,53 @@ export const InAppBrowser: Story = {
     await expectNoHorizontalOverflow(canvasElement)
   },
 }
+
+/** The `x-pyas-link` header of each OAuth URL request the link story's proxy answered. */
+const linkHeaders: Array<string | null> = []
+// Claims {v:1, jti, userId, provider:'google', exp}, then a signature the proxy would check.
+const LINK_TOKEN =
+  'eyJ2IjoxLCJqdGkiOiJqMSIsInVzZXJJZCI6InUxIiwicHJvdmlkZXIiOiJnb29nbGUiLCJleHAiOjIwMDAwMDAwMDB9.c2lnbmF0dXJl'
+
+/**
+ * A page opened from a connect link (`?pyas_link=`): the token leaves the address bar on mount,
+ * and the connect sends it as `x-pyas-link` (the proxy then authorizes by the link).
+ */
+export const FromConnectLink: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        // In place of the default proxy: answers the OAuth URL and records the link header.
+        pyas: [
+          http.get('/api/pyas/:provider/oauth', ({ request }) => {
+            linkHeaders.push(request.headers.get('x-pyas-link'))
+            const state = new URL(request.url).searchParams.get('state')
+            return HttpResponse.json({
+              success: true,
+              url: `https://consent.example/?state=${state}`,
+            })
+          }),
+        ],
+      },
+    },
+  },
+  beforeEach() {
+    linkHeaders.length = 0
+    const before = window.location.href
+    const url = new URL(before)
+    url.searchParams.set('pyas_link', LINK_TOKEN)
+    window.history.replaceState(window.history.state, '', url.href)
+    return () => window.history.replaceState(window.history.state, '', before)
+  },
+  async play({ canvasElement, globals }) {
+    const t = messagesOf(globals)
+    await waitFor(() => expect(window.location.search).not.toContain('pyas_link'))
+    const button = within(canvasElement).getByRole('button', { name: t['label.google'] })
+    await userEvent.click(button)
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'redirecting'))
+    await expect(linkHeaders).toEqual([LINK_TOKEN])
+    const kept = Object.keys(localStorage)
+      .filter((key) => key.startsWith('pyas:attempt:'))
+      .map((key) => JSON.parse(localStorage.getItem(key) as string).link)
+    await expect(kept).toContain(LINK_TOKEN)
+  },
+}
