@@ -1,4 +1,5 @@
 import { readAccount } from './account.js'
+import { isLinkToken } from './connectLink.js'
 import { randomBase64Url } from './env.js'
 import { isRecord } from './errorFromResponse.js'
 import { isProviderId, type ProviderId } from './providers.js'
@@ -19,6 +20,8 @@ export interface AttemptRecord {
   createdAt: number
   /** The `accountId` of the saved account this attempt reconnects. */
   replaces?: string
+  /** The token of the connect link this attempt runs from, sent again with the code exchange. */
+  link?: string
 }
 
 /** The result of the one exchange for a state, kept so a reload shows it again. */
@@ -94,7 +97,8 @@ export function withDefined<T extends object>(target: T, fields: Partial<T>): T 
  * The attempt for `state`, re-checked as it is read: storage is the page's, but anything on the
  * origin (an extension, an XSS elsewhere, an old version) can write to it. A record whose provider
  * is unknown or whose `createdAt` is not a finite number is treated as missing; a `returnTo` that
- * is not a same-origin path is dropped, as when written.
+ * is not a same-origin path is dropped, as when written, and so is a `link` that is not a well-formed
+ * token.
  */
 export function readAttempt(storage: Storage, state: string): AttemptRecord | undefined {
   const value = get(storage, 'attempt', state)
@@ -112,6 +116,7 @@ export function readAttempt(storage: Storage, state: string): AttemptRecord | un
     email: optionalText(value.email),
     returnTo: safeReturnTo(value.returnTo),
     replaces: optionalText(value.replaces),
+    link: isLinkToken(value.link) ? value.link : undefined,
   })
 }
 

@@ -1,3 +1,4 @@
+import type { LinkFor } from './connectLink.js'
 import type { ConnectAction } from './connectReducer.js'
 import { emitEvent, type PyasEvent, type PyasEventType } from './events.js'
 import type { ConnectMessages } from './localizeError.js'
@@ -73,6 +74,14 @@ export interface PyasClient {
   mount(receiver: Receiver): () => void
   /** Reports a step to the provider's `onEvent` and to `receiver`'s. */
   emit: Emit
+  /**
+   * Takes the connect link the page was opened with (`?pyas_link=`) out of the address bar and
+   * keeps it for the page's connects; its code loads only when the URL has one. Returns the load
+   * while it runs (a connect waits for it, so no request goes without the link), else `undefined`.
+   */
+  takeLink(): Promise<void> | undefined
+  /** The connect link the page was opened with, once taken, unless it was made for another provider. */
+  link: LinkFor
 }
 
 export type Emit = (
@@ -91,6 +100,9 @@ export function createPyasClient(handlers: () => CallbackHandlers = () => ({})):
   const receivers: Receiver[] = []
   let returns: Returns | undefined
   let loading: Promise<Returns> | undefined
+  let link: LinkFor | undefined
+  let taking: Promise<void> | undefined
+  let took = false
   const emit: Emit = (type, provider, state, receiver) => {
     emitEvent(handlers(), type, provider, state)
     emitEvent(receiver?.handlers(), type, provider, state)
@@ -117,5 +129,17 @@ export function createPyasClient(handlers: () => CallbackHandlers = () => ({})):
       }
     },
     emit,
+    takeLink() {
+      // Only a page whose URL may carry a connect link loads the code that reads it.
+      if (!took && /[?&]pyas_link=/.test(globalThis.location?.search)) {
+        took = true
+        taking = import('./connectLink.js').then((module) => {
+          link = module.takeLink()
+          taking = undefined
+        })
+      }
+      return taking
+    },
+    link: (provider) => link?.(provider),
   }
 }

@@ -9,6 +9,7 @@ import {
 } from './connectReducer.js'
 import { createMemoryStorage, isFramed } from './env.js'
 import type { PyasEventType } from './events.js'
+import { inAppBrowser } from './inAppBrowser.js'
 import { type ConnectMessages, localizeError } from './localizeError.js'
 import { PyasConnectError, toPyasConnectError } from './PyasConnectError.js'
 import { openPopup } from './popupWindow.js'
@@ -55,6 +56,8 @@ export interface FlowOptions extends ConnectInputs, CallbackHandlers {
   popupFallback?: 'error' | 'redirect'
   /** The saved account this connect reconnects: its email is the default `email`. */
   savedAccount?: SavedAccount
+  /** Whether google and microsoft may connect inside an in-app browser. @defaultValue `'block'` */
+  inAppBrowser?: 'block' | 'allow'
 }
 
 /** What a flow runs on: the proxy, storage, navigation and the client's callback store. */
@@ -91,6 +94,7 @@ const attemptOf = (
   state: string,
   email: string | undefined,
   mode: ConnectMode,
+  link: string | undefined,
 ): AttemptRecord => ({
   state,
   provider: input.provider as ProviderId,
@@ -100,6 +104,7 @@ const attemptOf = (
   email,
   returnTo: safeReturnTo(input.returnTo),
   replaces: input.savedAccount?.accountId || undefined,
+  link,
 })
 
 /**
@@ -165,25 +170,45 @@ export function createConnectFlow(
     endPopup = undefined
   }
 
-  /** The inputs a connect (or a prefetch) would use, and their field errors. */
+  /**
+   * The inputs a connect (or a prefetch) would use, and their field errors. On a page opened from a
+   * connect link (for this provider, or for any), the link's token goes with the connect and its
+   * `email` and `name` fill the ones the app did not give: what the app gives wins.
+   */
   const inputsOf = (overrides: ConnectInputs = {}) => {
     const input = { ...options(), ...overrides }
     const provider = input.provider as ProviderId
+    const link = runtime().pyas.link(provider)
+    if (link && !input.name?.trim()) input.name = link.name ?? input.name
     const email = needsEmail(provider)
-      ? (input.email ?? input.savedAccount?.email)?.trim()
+      ? (input.email ?? input.savedAccount?.email ?? link?.email)?.trim()
       : undefined
     const fieldErrors = connectFieldErrors(
       { provider, name: input.name, email, mode: input.mode, prompt: input.prompt },
       runtime().messages,
     )
-    return { input, provider, email, fieldErrors }
+    return { input, provider, email, fieldErrors, link: link?.token }
   }
+
+  /**
+   * Google refuses to sign in inside an in-app browser (`disallowed_useragent`) and Microsoft often
+   * does: the user would land on the provider's error page and never come back.
+   */
+  const blockedInApp = (provider: ProviderId) =>
+    needsEmail(provider) && options().inAppBrowser !== 'allow' && inAppBrowser() !== null
 
   async function connect(overrides?: ConnectInputs) {
     if (isPendingStatus(state.status)) return
-    const { input, provider, email, fieldErrors } = inputsOf(overrides)
+    // A page opened from a connect link reads it first (it is loaded on mount, so this is rare).
+    const taking = runtime().pyas.takeLink()
+    if (taking) await taking.catch(() => undefined)
+    const { input, provider, email, fieldErrors, link } = inputsOf(overrides)
     if (fieldErrors) {
       fail(invalidRequest(fieldErrors))
+      return
+    }
+    if (blockedInApp(provider)) {
+      fail(new PyasConnectError('embedded_browser'))
       return
     }
     stopPopup()
@@ -207,10 +232,11 @@ export function createConnectFlow(
     let attemptStorage: () => Storage
     let url: string
     try {
-      attemptStorage = keepAttempt(getStorage, attemptOf(input, oauthState, email, mode), !!popup)
+      const record = attemptOf(input, oauthState, email, mode, link)
+      attemptStorage = keepAttempt(getStorage, record, !!popup)
       url =
         held?.url ??
-        (await (held?.promise ?? client.getOAuthUrl(provider, { email, state: oauthState })))
+        (await (held?.promise ?? client.getOAuthUrl(provider, { email, state: oauthState, link })))
     } catch (error) {
       popup?.close()
       fail(toPyasConnectError(error), oauthState)
@@ -236,8 +262,10 @@ export function createConnectFlow(
   function prefetch() {
     // A connected button is rarely clicked again (focus coming back from a popup is no intent).
     if (isPendingStatus(state.status) || state.status === 'connected') return
-    const { provider, email, fieldErrors } = inputsOf()
-    if (fieldErrors) return
+    // Never a request without the page's connect link: wait until it is read.
+    if (runtime().pyas.takeLink()) return
+    const { provider, email, fieldErrors, link } = inputsOf()
+    if (fieldErrors || blockedInApp(provider)) return
     const { client, getStorage } = runtime()
     try {
       const storage = getStorage()
@@ -247,7 +275,7 @@ export function createConnectFlow(
       return
     }
     prefetched.warm(prefetchKey(provider, email), (oauthState) =>
-      client.getOAuthUrl(provider, { email, state: oauthState }),
+      client.getOAuthUrl(provider, { email, state: oauthState, link }),
     )
   }
 
@@ -270,6 +298,8 @@ export function createConnectFlow(
     attach() {
       const current = runtime()
       const unmount = current.pyas.mount(receiver)
+      // Before any request: the link's token leaves the address bar (and so the page's history).
+      void current.pyas.takeLink()
       const { client, getStorage, messages } = current
       void current.pyas.fromUrl({ getStorage, client, messages })
       // Back from the consent screen restores this page from the bfcache as it was left.

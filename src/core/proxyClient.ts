@@ -22,14 +22,16 @@ export interface ProxyClientOptions {
 }
 
 export interface ProxyClient {
+  /** `link`: the token of the connect link the connect runs from, sent as `x-pyas-link`. */
   getOAuthUrl(
     provider: ProviderId,
-    params: { email?: string; state: string },
+    params: { email?: string; state: string; link?: string },
     signal?: AbortSignal,
   ): Promise<string>
+  /** `link`: as for `getOAuthUrl`; the body is `{code, name}`. */
   connect(
     provider: ProviderId,
-    body: { code: string; name: string },
+    body: { code: string; name: string; link?: string },
     signal?: AbortSignal,
   ): Promise<PyasAccount>
 }
@@ -41,6 +43,9 @@ export interface ProxyLinkClient {
 }
 
 export const DEFAULT_PROXY_URL = '/api/pyas'
+
+/** The header a connect link's token travels in (the proxy then authorizes by the link). */
+const linkHeader = (link: string | undefined) => (link ? { 'x-pyas-link': link } : undefined)
 
 // Browsers resolve a relative URL against the page themselves; fetch outside one (jsdom, tests)
 // rejects it. Resolving here gives both the same behaviour.
@@ -106,19 +111,18 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
   }
 
   return {
-    getOAuthUrl(provider, { email, state }, signal) {
+    getOAuthUrl(provider, { email, state, link }, signal) {
       const query = new URLSearchParams()
       if (email !== undefined && needsEmail(provider)) query.set('email', email)
       query.set('state', state)
-      return request(`/${provider}/oauth?${query}`, { method: 'GET', signal }, (body) =>
-        navigableUrl(body.url),
-      )
+      const init = { method: 'GET', signal, headers: linkHeader(link) }
+      return request(`/${provider}/oauth?${query}`, init, (body) => navigableUrl(body.url))
     },
-    connect(provider, { code, name }, signal) {
+    connect(provider, { code, name, link }, signal) {
       const init = {
         method: 'POST',
         signal,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...linkHeader(link) },
         body: JSON.stringify({ code, name }),
       }
       return request(`/${provider}/connect`, init, (body) =>

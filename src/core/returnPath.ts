@@ -312,7 +312,11 @@ export async function exchangeOnce(
     writeClaim(storage, state, owner, now())
     let result: ExchangeResult
     try {
-      const account = await deps.client.connect(provider, { code, name: record.name })
+      const account = await deps.client.connect(provider, {
+        code,
+        name: record.name,
+        link: record.link,
+      })
       const outcome: StoredOutcome = { status: 'connected', provider, account, at: now() }
       result = { outcome: withDefined(outcome, { returnTo, email, replaces }), replayed: false }
     } catch (thrown) {

@@ -3,6 +3,7 @@ import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react
 import type { ConnectStatus } from '../core/connectReducer.js'
 import type { PyasConnectError } from '../core/PyasConnectError.js'
 import type { PyasAccount } from '../core/types.js'
+import { OpenInBrowserSlot } from './OpenInBrowserSlot.js'
 import { ProviderIcon } from './ProviderIcon.js'
 import { PROVIDER_INFO, type ProviderInfo } from './providers.js'
 import { statusMessage } from './statusMessage.js'
@@ -72,6 +73,10 @@ export const ProviderButton = /*#__PURE__*/ forwardRef<
       ? children({ status, account, error })
       : (children ?? messages[`${savedAccount ? 'reconnect' : 'label'}.${provider}`])
   const [announce, tone] = statusMessage(info.brand, flow, messages)
+  // In an in-app browser the way out is another browser: its panel replaces the visible line
+  // (the live region still announces the error).
+  const visible = statusDisplay === 'visible'
+  const inApp = visible && error?.code === 'embedded_browser'
   const classes =
     [unstyled ? undefined : 'pyas-button', className].filter(Boolean).join(' ') || undefined
   return (
@@ -105,10 +110,21 @@ export const ProviderButton = /*#__PURE__*/ forwardRef<
         role="status"
         aria-live="polite"
         data-tone={tone}
-        className={statusDisplay === 'visible' ? 'pyas-status' : 'pyas-visually-hidden'}
+        className={visible && !inApp ? 'pyas-status' : 'pyas-visually-hidden'}
       >
         {announce}
       </span>
+      {inApp ? (
+        <OpenInBrowserSlot
+          provider={provider}
+          unstyled={unstyled}
+          fallback={
+            <span aria-hidden="true" data-tone={tone} className="pyas-status">
+              {announce}
+            </span>
+          }
+        />
+      ) : null}
     </>
   )
 })

@@ -28,7 +28,10 @@ export interface PyasSavedAccount {
 
 /** Props of {@link PyasAccountList}. */
 export interface PyasAccountListProps
-  extends Pick<UsePyasConnectOptions, 'mode' | 'returnTo' | 'onError' | 'onEvent'> {
+  extends Pick<
+    UsePyasConnectOptions,
+    'mode' | 'returnTo' | 'inAppBrowser' | 'onError' | 'onEvent'
+  > {
   /** The accounts to show, in this order. The list fetches nothing: the app owns it. */
   accounts: readonly PyasSavedAccount[]
   /** The user's name, sent when a row is reconnected. Required to reconnect. */
@@ -56,7 +59,7 @@ export interface PyasAccountListProps
  */
 export function PyasAccountList(props: PyasAccountListProps) {
   const { accounts, name, email, onReconnected, onDisconnect, actions, emptyText } = props
-  const { mode, returnTo, onError, onEvent, unstyled = false, className } = props
+  const { mode, returnTo, inAppBrowser, onError, onEvent, unstyled = false, className } = props
   const text = usePyasMessages(enAccountList)
   const id = useId()
   const classes =
@@ -114,6 +117,7 @@ export function PyasAccountList(props: PyasAccountListProps) {
                   savedAccount={{ accountId, email: textOf(account.email) || undefined }}
                   mode={mode}
                   returnTo={returnTo}
+                  inAppBrowser={inAppBrowser}
                   onConnected={onReconnected}
                   onError={onError}
                   onEvent={onEvent}

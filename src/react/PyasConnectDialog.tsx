@@ -6,6 +6,7 @@ import type { PyasConnectError } from '../core/PyasConnectError.js'
 import { needsEmail, PROVIDERS, type ProviderId } from '../core/providers.js'
 import type { PyasAccount } from '../core/types.js'
 import { ConnectButton } from './ConnectButton.js'
+import { OpenInBrowserSlot } from './OpenInBrowserSlot.js'
 import type { UsePyasConnectOptions } from './usePyasConnect.js'
 import { usePyasMessages } from './usePyasMessages.js'
 
@@ -16,7 +17,7 @@ type NativeDialogProps = Omit<
 
 /**
  * Props of {@link PyasConnectDialog}: the hook's options that apply to every provider
- * (`returnTo`, `mode`, `popupFallback`, `onConnected`, `onError`, `onCancel`, `onEvent`), native
+ * (`returnTo`, `mode`, `popupFallback`, `inAppBrowser`, `onConnected`, `onError`, `onCancel`, `onEvent`), native
  * `<dialog>` props, and the ones below. `onCancel` is the hook's (consent denied), not the dialog's.
  */
 export interface PyasConnectDialogProps
@@ -27,6 +28,7 @@ export interface PyasConnectDialogProps
       | 'mode'
       | 'prompt'
       | 'popupFallback'
+      | 'inAppBrowser'
       | 'onConnected'
       | 'onError'
       | 'onCancel'
@@ -93,6 +95,7 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
     prompt,
     savedAccount,
     popupFallback,
+    inAppBrowser,
     onConnected,
     onError,
     onCancel,
@@ -117,6 +120,8 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
   // Field errors by field; '' holds the message of an error that is about no field.
   const [errors, setErrors] = useState<Record<string, string | undefined>>({})
   const [account, setAccount] = useState<PyasAccount | null>(null)
+  // The last error was `embedded_browser`: the way out (another browser) replaces the message.
+  const [inApp, setInApp] = useState(false)
 
   // Counts closes the browser made on its own (see onClose): each runs the effect below again, so
   // a dialog the app still says is open is shown again instead of staying closed under `open`.
@@ -148,17 +153,22 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
   const handlers: Pick<PyasConnectDialogProps, 'onEvent' | 'onError' | 'onCancel' | 'onConnected'> =
     {
       onEvent(event: PyasEvent) {
-        if (event.type === 'started') setErrors({})
+        if (event.type === 'started') {
+          setErrors({})
+          setInApp(false)
+        }
         onEvent?.(event)
       },
       onError(error: PyasConnectError) {
         setErrors(error.fieldErrors ?? { '': error.message })
+        setInApp(error.code === 'embedded_browser')
         onError?.(error)
       },
       onCancel,
       onConnected(connected, context) {
         setAccount(connected)
         setErrors({})
+        setInApp(false)
         onConnected?.(connected, context)
       },
     }
@@ -250,7 +260,15 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
       )}
       {field('name', text['dialog.name'])}
       {field('email', text['dialog.email'])}
-      {problem && <p className="pyas-dialog__problem">{problem}</p>}
+      {problem &&
+        (inApp ? (
+          <OpenInBrowserSlot
+            unstyled={unstyled}
+            fallback={<p className="pyas-dialog__problem">{problem}</p>}
+          />
+        ) : (
+          <p className="pyas-dialog__problem">{problem}</p>
+        ))}
       {account && (
         <p className="pyas-dialog__connected">
           {formatMessage(connectText['status.connected'], {
@@ -270,6 +288,7 @@ export function PyasConnectDialog(props: PyasConnectDialogProps) {
             mode={mode}
             prompt={prompt}
             popupFallback={popupFallback}
+            inAppBrowser={inAppBrowser}
             unstyled={unstyled}
             // The dialog shows the problem and the connected account itself, once.
             statusDisplay="hidden"

@@ -137,3 +137,6 @@ export function PyasOpenInBrowser({
     </div>
   )
 }
+
+// For `React.lazy`, which the buttons load it with.
+export default PyasOpenInBrowser

@@ -26,6 +26,13 @@ export interface UsePyasConnectOptions extends ConnectInputs, CallbackHandlers {
    * the default `email`, and `context.replaces` is its `accountId` when that account came back.
    */
   savedAccount?: SavedAccount
+  /**
+   * Google refuses to sign in inside in-app browsers (Instagram, Facebook, LinkedIn, TikTok…) and
+   * Microsoft often does. `'block'` fails a google or microsoft connect there with
+   * `embedded_browser` before anything is opened or sent (the buttons then show
+   * `PyasOpenInBrowser`); `'allow'` tries anyway. Zoom is never blocked. @defaultValue `'block'`
+   */
+  inAppBrowser?: 'block' | 'allow'
 }
 
 /** Every option of {@link usePyasConnect}, once: components keep these off the DOM and pass them on. */
@@ -38,6 +45,7 @@ export const CONNECT_OPTIONS = [
   'prompt',
   'savedAccount',
   'popupFallback',
+  'inAppBrowser',
   'onConnected',
   'onError',
   'onCancel',
