@@ -70,7 +70,16 @@ try {
     page.on('pageerror', (error) => console.error('page error:', error.message))
     const story = `id=${STORY_ID}&viewMode=story&globals=locale:${locale}`
     await page.goto(`http://127.0.0.1:${port}/iframe.html?${story}`)
-    await settle(page, locale)
+    await settle(page, locale).catch(async (error) => {
+      // Say which cards did not reach their state, and what they show instead.
+      const cards = await page.$$eval('[data-expected-state]', (nodes) =>
+        nodes.map((card) => {
+          const shown = card.querySelector('[data-state]')?.getAttribute('data-state')
+          return `${card.getAttribute('data-scenario')}: expected ${card.getAttribute('data-expected-state')}, shows ${shown}`
+        }),
+      )
+      throw new Error(`${locale}: ${error.message}\n  ${cards.join('\n  ')}`)
+    })
     await page.screenshot({ path: out, fullPage: true, animations: 'disabled', caret: 'hide' })
     await context.close()
     console.log(`screenshot: ${out}`)

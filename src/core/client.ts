@@ -15,6 +15,10 @@ export const returnKey = (provider: ProviderId, savedAccountId?: string): string
 export const mayCarryReturn = (location: Pick<Location, 'search'> | undefined) =>
   !!location && /[?&]state=pyas_/.test(location.search)
 
+/** The `state` parameter of a URL's query, if any. */
+export const returnStateIn = (location: Pick<Location, 'search'> | undefined) =>
+  location ? new URLSearchParams(location.search).get('state') : null
+
 /** What `onConnected` receives besides the account. */
 export interface ConnectedContext {
   /** The same-origin path given as `returnTo` when the connect started, if any. */
@@ -117,8 +121,13 @@ export function createPyasClient(handlers: () => CallbackHandlers = () => ({})):
   return {
     load,
     async fromUrl(deps) {
-      if (!mayCarryReturn(deps.location ?? globalThis.location)) return null
-      return (await load()).fromUrl(deps)
+      const where = () => deps.location ?? globalThis.location
+      if (!mayCarryReturn(where())) return null
+      // Loading the return path takes a moment: read the return that was in the URL when asked,
+      // never one that another app on the page put there in between.
+      const asked = returnStateIn(where())
+      const path = await load()
+      return returnStateIn(where()) === asked ? path.fromUrl(deps) : null
     },
     mount(receiver) {
       receivers.push(receiver)

@@ -6,6 +6,7 @@ import {
   createPyasClient,
   mayCarryReturn,
   type PyasClient,
+  returnStateIn,
 } from '../core/client.js'
 import type { PyasMessages } from '../core/messages.js'
 import type { PyasHeaders } from '../core/proxyClient.js'
@@ -83,7 +84,10 @@ export function PyasProvider({ children, ...props }: PyasProviderProps) {
     // props change: a later render must not pick up a URL another app on the page put there.
     // Only a page that may carry a return loads what reading it needs.
     if (!mayCarryReturn(window.location)) return
+    const asked = returnStateIn(window.location)
     void import('./usePyasRuntime.js').then(({ createRuntime }) => {
+      // The return this provider found when it mounted, not one put in the URL since.
+      if (returnStateIn(window.location) !== asked) return
       const current = config.current
       const { client, getStorage, messages } = createRuntime(current, current.queryClient!, pyas)
       return pyas.fromUrl({ client, getStorage, messages })
