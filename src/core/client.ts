@@ -11,13 +11,12 @@ import type { PyasAccount } from './types.js'
 export const returnKey = (provider: ProviderId, savedAccountId?: string): string =>
   `${provider}:${savedAccountId ?? ''}`
 
-/** True when the URL may carry a return of ours: then the return path is worth loading. */
-export const mayCarryReturn = (location: Pick<Location, 'search'> | undefined) =>
-  !!location && /[?&]state=pyas_/.test(location.search)
-
-/** The `state` parameter of a URL's query, if any. */
-export const returnStateIn = (location: Pick<Location, 'search'> | undefined) =>
-  location ? new URLSearchParams(location.search).get('state') : null
+/**
+ * The `pyas_` state in a URL's query, if it carries a return of ours (only then is the return path
+ * worth loading).
+ */
+export const returnStateIn = (location: Pick<Location, 'search'> | undefined): string | null =>
+  (location && /[?&]state=(pyas_[^&#]*)/.exec(location.search)?.[1]) || null
 
 /** What `onConnected` receives besides the account. */
 export interface ConnectedContext {
@@ -122,10 +121,10 @@ export function createPyasClient(handlers: () => CallbackHandlers = () => ({})):
     load,
     async fromUrl(deps) {
       const where = () => deps.location ?? globalThis.location
-      if (!mayCarryReturn(where())) return null
       // Loading the return path takes a moment: read the return that was in the URL when asked,
       // never one that another app on the page put there in between.
       const asked = returnStateIn(where())
+      if (!asked) return null
       const path = await load()
       return returnStateIn(where()) === asked ? path.fromUrl(deps) : null
     },

@@ -4,7 +4,6 @@ import { createContext, type ReactNode, useContext, useEffect, useMemo, useState
 import {
   type CallbackHandlers,
   createPyasClient,
-  mayCarryReturn,
   type PyasClient,
   returnStateIn,
 } from '../core/client.js'
@@ -83,8 +82,8 @@ export function PyasProvider({ children, ...props }: PyasProviderProps) {
     // The return is read when the provider mounts (a page load brings it), not again when its
     // props change: a later render must not pick up a URL another app on the page put there.
     // Only a page that may carry a return loads what reading it needs.
-    if (!mayCarryReturn(window.location)) return
     const asked = returnStateIn(window.location)
+    if (!asked) return
     void import('./usePyasRuntime.js').then(({ createRuntime }) => {
       // The return this provider found when it mounted, not one put in the URL since.
       if (returnStateIn(window.location) !== asked) return
