@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { extname, join, relative, resolve } from 'node:path'
-import { defineConfig } from 'vitepress'
+import { type DefaultTheme, defineConfig } from 'vitepress'
 import { en } from '../../src/core/messages.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -41,12 +41,53 @@ export function expandDirectives(markdown: string): string {
     })
 }
 
-const guide = [
+// The sidebar's groups. Each group is its own list so that pages can be added to one group
+// without touching the others.
+
+/** Getting started: the overview, then one page per stack (`/guide/start/<stack>`). */
+const start: DefaultTheme.SidebarItem[] = [
   { text: 'Getting started', link: '/guide/getting-started' },
+  // stacks
+]
+
+/** How it works. */
+const concepts: DefaultTheme.SidebarItem[] = [
   { text: 'The round trip', link: '/guide/round-trip' },
+  // concepts
+]
+
+/** The browser side: components, hooks, their looks and languages, testing. */
+const browserGuide: DefaultTheme.SidebarItem[] = [
+  // browser
+]
+
+/** After the connect, and connecting from anywhere. */
+const features: DefaultTheme.SidebarItem[] = [
+  // features
+]
+
+/** The server side: the proxy, webhooks, the bin in production, the security model. */
+const serverGuide: DefaultTheme.SidebarItem[] = [
+  // server
+]
+
+/** When something goes wrong, and what may change. */
+const reference: DefaultTheme.SidebarItem[] = [
   { text: 'Errors', link: '/guide/errors' },
   { text: 'Versioning', link: '/guide/versioning' },
 ]
+
+const groups = [
+  { text: 'Getting started', items: start },
+  { text: 'Concepts', items: concepts },
+  { text: 'Browser', items: browserGuide },
+  { text: 'Calendars and links', items: features },
+  { text: 'Server', items: serverGuide },
+  { text: 'Reference', items: reference },
+].filter((group) => group.items.length > 0)
+
+/** Every guide page in the sidebar's order. */
+const guide = groups.flatMap((group) => group.items)
 
 /**
  * `llms.txt` (an index of every page with its first line) and `llms-full.txt` (every page's
@@ -126,7 +167,7 @@ export default defineConfig({
       { text: 'API reference', link: '/api/' },
     ],
     sidebar: [
-      { text: 'Guide', items: guide },
+      ...groups,
       {
         text: 'API reference',
         items: [
