@@ -38,6 +38,7 @@ export interface AccountStore {
   listFakeAccounts(): Promise<FakeAccount[]>
   saveFakeAccount(account: FakeAccount): Promise<void>
   removeFakeAccount(accountId: string): Promise<void>
+  db: { query(sql: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> }
   close(): Promise<void>
 }
 

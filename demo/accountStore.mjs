@@ -235,6 +235,9 @@ export async function openAccountStore({ databaseUrl, dataDir } = {}) {
       await query('DELETE FROM demo_fake_pyas_accounts WHERE account_id = $1', [accountId])
     },
 
+    /** The database itself (`query(sql, params)` → `{rows}`), for the demo's other tables. */
+    db: { query: (sql, params) => engine.query(sql, params) },
+
     close: () => engine.close(),
   }
 }

@@ -8,6 +8,8 @@
 //   DATABASE_URL=postgres://… npm start        accounts in a PostgreSQL server instead of PGlite
 //   DEMO_DATA_DIR=/some/dir npm start          PGlite's data folder (default .demo-data/pglite)
 //   PYAS_WEBHOOK_SECRET=… npm start            the webhook token (default: random at each start)
+//   PYAS_LINK_SECRET=… npm start               connect links' signing secret (default: random at
+//                                              each start, so a restart voids earlier links)
 //
 // Accounts are saved on this server, for the signed-in demo user (a cookie session): the proxy's
 // `onConnected` writes the account Pyas returned, and Pyas's webhooks at /api/webhooks/pyas change
@@ -24,6 +26,7 @@ import react from '@vitejs/plugin-react'
 import { createServer as createViteServer } from 'vite'
 import { openAccountStore } from './accountStore.mjs'
 import { buildApp } from './builtApp.mjs'
+import { openConnectLinks } from './connectLinks.mjs'
 import { createDemoApi } from './demoApi.mjs'
 import { embeddedHostPage } from './embeddedHost.mjs'
 import { createPersistentFake } from './persistentFake.mjs'
@@ -167,6 +170,7 @@ async function startOn(
     databaseUrl = process.env.DATABASE_URL || undefined,
     dataDir = process.env.DEMO_DATA_DIR || DEFAULT_DATA_DIR,
     webhookSecret = process.env.PYAS_WEBHOOK_SECRET || randomBytes(24).toString('base64url'),
+    linkSecret = process.env.PYAS_LINK_SECRET || randomBytes(32).toString('base64url'),
   } = {},
 ) {
   const startedAt = performance.now()
@@ -219,30 +223,42 @@ async function startOn(
     })
     const building = bundle ? buildApp(config) : undefined
 
-    const { createPyasProxy, createPyasWebhookHandler, toNodeHandler } = await vite.ssrLoadModule(
-      `${REPO_ROOT}src/server/index.ts`,
-    )
+    const { createPyasProxy, createPyasWebhookHandler, createConnectLinks, toNodeHandler } =
+      await vite.ssrLoadModule(`${REPO_ROOT}src/server/index.ts`)
     store = await opening
+    // Connect links land on this page; spent ones are rows of the database (see connectLinks.mjs).
+    const links = await openConnectLinks({
+      store,
+      createConnectLinks,
+      usedLinks: await vite.ssrLoadModule(`${REPO_ROOT}docs/snippets/links/usedLinks.ts`),
+      secret: linkSecret,
+      url: `${origin}/`,
+    })
 
     // With a real key, only the two origins the server answers on may call the proxy (a POST from
     // anywhere else is refused). Offline the key is a throwaway and the upstream is in memory, so any
     // caller may drive the proxy: curl, scripts, tests that POST without an Origin header.
     const allowedOrigins = [origin, `http://localhost:${actualPort}`]
     // Only a signed-in user may connect, and the account is saved for that user, from the answer
-    // Pyas gave the proxy (never from anything the browser says).
+    // Pyas gave the proxy (never from anything the browser says). `userId` is the user's public
+    // id: the one a connect link made for them carries, since a request that brings a link is
+    // authorized by it (another browser, no session) and `onConnected` gets the link's user.
     const proxyHooks = {
       async authorize({ request }) {
-        if (await api.userOf(request.headers.get('cookie'))) return true
+        const user = await api.userOf(request.headers.get('cookie'))
+        const userId = user && (await links.userIdOf(user))
+        if (userId) return { userId }
         return Response.json(
           { error: 'unauthorized' },
           { status: 401, headers: { 'cache-control': 'no-store' } },
         )
       },
-      async onConnected(account, { request }) {
-        const user = await api.userOf(request.headers.get('cookie'))
-        if (!user) throw new Error('demo: an account was connected without a signed-in user')
+      async onConnected(account, { userId }) {
+        const user = await links.userOf(userId)
+        if (!user) throw new Error('demo: an account was connected without a known user')
         await store.upsertAccount(user.id, account)
       },
+      connectLinks: links.connectLinks,
     }
     let proxy
     let consentPage
