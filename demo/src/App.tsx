@@ -30,6 +30,7 @@ import {
   PROVIDER_NAMES,
 } from './demoTypes.js'
 import { EventLog } from './EventLog.js'
+import { InAppView, InAppViewLink } from './InAppView.js'
 import { LocalePicker } from './LocalePicker.js'
 import { localeOf } from './locales.js'
 import { NoticeBanner } from './NoticeBanner.js'
@@ -171,8 +172,10 @@ export function App() {
                 Embedded view
               </a>
             )}
+            <InAppViewLink />
           </div>
         </div>
+        <InAppView ready={session.isSuccess} />
         <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} />
         <div className="page__grid">
           <div className="page__column">

@@ -1,8 +1,11 @@
+// First: in the emulated in-app view, the user agent must be Instagram's before anything reads it.
+import './inAppEmulation.js'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import '../../src/styles.css'
 import './demo.css'
+import './narrow.css'
 import { App } from './App.js'
 
 // One client for the app's own queries (session, accounts) and, through it, the library's state.

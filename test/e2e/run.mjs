@@ -12,6 +12,7 @@ import { startDemo } from './demoServer.mjs'
 import { dialogTests } from './dialogTests.mjs'
 import { embeddedTests } from './embeddedTests.mjs'
 import { runTests } from './harness.mjs'
+import { inAppTests } from './inAppTests.mjs'
 import { lifecycleTests } from './lifecycleTests.mjs'
 import { popupTests } from './popupTests.mjs'
 import { qualityTests } from './qualityTests.mjs'
@@ -32,6 +33,7 @@ const tests = [
   ...embeddedTests,
   ...qualityTests,
   ...tabsTests,
+  ...inAppTests,
 ].filter((test) => !only || test.name.toLowerCase().includes(only))
 const parallel = tests.filter((test) => !test.serial)
 const lanes = Array.from({ length: Math.max(1, Math.min(workers, parallel.length)) }, () => [])
