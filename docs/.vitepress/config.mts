@@ -63,6 +63,7 @@ const browserGuide: DefaultTheme.SidebarItem[] = [
 
 /** After the connect, and connecting from anywhere. */
 const features: DefaultTheme.SidebarItem[] = [
+  { text: 'In-app browsers and connect links', link: '/guide/in-app-links' },
   // features
 ]
 
