@@ -11,6 +11,7 @@ import {
   openDemo,
 } from './demoPage.mjs'
 import { check, same } from './harness.mjs'
+import { expectNoSeriousViolations } from './qualityTests.mjs'
 import { recordTraffic } from './traffic.mjs'
 
 const INSTAGRAM_IOS =
@@ -138,7 +139,7 @@ export const inAppTests = [
     },
   },
   {
-    name: 'In-app view (emulated from the page link, 360 px): a connect link ready, Android offers Chrome',
+    name: 'In-app view (emulated from the page link, 360 px, axe): a connect link ready, Android offers Chrome',
     contextOptions: { viewport: PHONE },
     async run({ page, traffic, demo }) {
       await openDemo(page, demo)
@@ -159,6 +160,8 @@ export const inAppTests = [
       await connectButton(page, 'google').click()
       await panelOpenInBrowser(page).waitFor()
       same(traffic.count('GET', '/api/pyas/google/oauth'), 0, 'GET oauth in the in-app view')
+      await panelOpenInBrowser(page).and(page.locator('[data-link="ready"]')).waitFor()
+      await expectNoSeriousViolations(page, 'in-app view, after Connect Google')
 
       // The Android emulation offers "Open in Chrome" with a link for this user.
       await page.goto(`${demo.url}?inapp=instagram-android`)
