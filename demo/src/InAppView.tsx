@@ -5,6 +5,24 @@ import './inApp.css'
 /** The in-app browser this page runs in (real, or emulated by `?inapp=`), read once per load. */
 const inApp = inAppBrowser()
 
+const VIA_LINK = 'acme-demo:via-link'
+
+/**
+ * Whether this tab was opened from a connect link. Read while this module loads, before the
+ * library mounts and takes `pyas_link` out of the address; kept for the tab, so the page still
+ * says it after the provider's redirect back.
+ */
+const openedFromLink = (() => {
+  try {
+    if (new URLSearchParams(window.location.search).has('pyas_link')) {
+      window.sessionStorage.setItem(VIA_LINK, '1')
+    }
+    return window.sessionStorage.getItem(VIA_LINK) === '1'
+  } catch {
+    return new URLSearchParams(window.location.search).has('pyas_link')
+  }
+})()
+
 const APP_NAMES: Record<string, string> = {
   instagram: 'Instagram',
   facebook: 'Facebook',
@@ -43,6 +61,7 @@ export function InAppViewLink() {
  * by the proxy for the signed-in user, to open in a real browser.
  */
 export function InAppView({ ready }: { ready: boolean }) {
+  if (openedFromLink && !inApp) return <LinkNotice />
   if (!inApp) return null
   const where = APP_NAMES[inApp] ? `${APP_NAMES[inApp]}’s in-app browser` : 'an in-app browser'
   return (
@@ -56,6 +75,20 @@ export function InAppView({ ready }: { ready: boolean }) {
       </p>
       {/* The link is minted for the signed-in user: only once the session exists. */}
       {ready ? <PyasOpenInBrowser className="inapp__open" /> : null}
+    </section>
+  )
+}
+
+/** A page opened from a connect link: what is connected here goes to the link's user. */
+function LinkNotice() {
+  return (
+    <section className="card inapp" aria-labelledby="inapp-heading">
+      <h2 id="inapp-heading">Opened from a connect link</h2>
+      <p className="card__hint">
+        A calendar you connect here is saved for the Acme user who sent the link, not for this
+        browser’s session: it appears in their list of connected accounts, not in the one below. A
+        link connects once.
+      </p>
     </section>
   )
 }

@@ -105,10 +105,13 @@ export const inAppTests = [
           !new URL(second.url()).searchParams.has('pyas_link'),
           `the token left the address bar: ${second.url()}`,
         )
+        const notice = second.getByRole('heading', { name: 'Opened from a connect link' })
+        await notice.waitFor()
         const connected = await connectThroughLink(second)
         same(connected.status(), 200, 'POST /google/connect through the link')
         const { account } = (await connected.json()).data
         await buttonInState(second, 'google', 'connected').waitFor()
+        check(await notice.isVisible(), 'the link notice after the provider’s redirect back')
 
         // Saved for A (the link's user), not for B's own session.
         check((await accountIdsOf(context, demo)).includes(account.accountId), 'A owns the account')
