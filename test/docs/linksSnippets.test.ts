@@ -3,7 +3,10 @@
 // (PGlite here, the same SQL as PostgreSQL), a link minted for the signed-in user and one from
 // the backend's invite email, each connecting once from a request with no session.
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { PGlite } from '@electric-sql/pglite'
+import type { Pool, PoolClient } from 'pg'
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest'
+import type { SqlClient } from '../../docs/snippets/links/usedLinks.js'
 import { ACCOUNT, API_KEY, close, listen } from '../server/helpers.js'
 import { send } from '../server/nodeClient.js'
 
@@ -54,6 +57,12 @@ const connect = (token: string) =>
 const tokenOf = (url: string) => new URL(url).searchParams.get('pyas_link') ?? ''
 
 describe('connect links page snippets', () => {
+  it('should take the database clients the page names (checked by tsc)', () => {
+    expectTypeOf<Pool>().toMatchTypeOf<SqlClient>()
+    expectTypeOf<PoolClient>().toMatchTypeOf<SqlClient>()
+    expectTypeOf<PGlite>().toMatchTypeOf<SqlClient>()
+  })
+
   it('should make a link for the signed-in user and connect through it once', async () => {
     const { saved } = await import('../../docs/snippets/links/app.js')
     const made = await send(`${base}/api/pyas/links`, {
