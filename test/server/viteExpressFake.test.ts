@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { mkdtempSync, rmSync } from 'node:fs'
 import type { Server } from 'node:http'
-import { createServer as createNetServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
+import { createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
