@@ -65,4 +65,33 @@ describe('the offline fake Pyas server (docs snippet)', () => {
       provider: 'google',
     })
   })
+
+  it('should run it with the Next.js App Router route as shown, on its default development origin', async () => {
+    const { GET, POST } = await import('./snippets/withHooks.js')
+    const headers = { cookie: 'session=next_user', origin: 'http://localhost:3000' }
+    const oauth = await GET(
+      new Request(
+        'http://localhost:3000/api/pyas/microsoft/oauth?email=ada%40example.com&state=s2',
+        {
+          headers,
+        },
+      ),
+    )
+    expect(oauth.status).toBe(200)
+    const consent = new URL(((await oauth.json()) as { url: string }).url)
+    const decision = await send(
+      `${consent.origin}/consent/decision${consent.search}&decision=allow`,
+    )
+    const back = new URL(String(decision.headers.location))
+    const connected = await POST(
+      new Request('http://localhost:3000/api/pyas/microsoft/connect', {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ code: back.searchParams.get('code'), name: 'Ada' }),
+      }),
+    )
+    expect(connected.status).toBe(200)
+    const { saved } = await import('./snippets/app.js')
+    expect(saved.map((row) => row.userId)).toContain('next_user')
+  })
 })

@@ -45,6 +45,7 @@ beforeAll(async () => {
   vi.stubEnv('PYAS_BASE_URL', pyas.url)
   vi.stubEnv('PYAS_WEBHOOK_SECRET', WEBHOOK_SECRET)
   vi.stubEnv('PYAS_LINK_SECRET', LINK_SECRET)
+  vi.stubEnv('APP_ORIGIN', 'https://app.example.com')
 })
 
 afterAll(async () => {
