@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { accountRow, connectRedirect, openDemo } from './demoPage.mjs'
 import { check, same } from './harness.mjs'
+import { expectNoSeriousViolations } from './qualityTests.mjs'
 
 const HOLIDAYS = 'en.usa#holiday@group.v.calendar.google.com'
 
@@ -221,6 +222,7 @@ export const calendarsTests = [
       await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
       const after = await page.evaluate(() => document.documentElement.scrollWidth)
       check(after <= 360, `sideways scroll at 360 px with the panel open: ${after}`)
+      await expectNoSeriousViolations(page, 'demo page, Calendars panel open')
     },
   },
 ]
