@@ -123,6 +123,41 @@ export const calendarsTests = [
     },
   },
   {
+    name: 'Calendars: an Outlook account’s choice is saved and shown again after a reload',
+    async run({ page, demo }) {
+      const user = someone('Cal Outlook')
+      await openDemo(page, demo, user)
+      const { account } = await connectRedirect(page, 'microsoft')
+      const panel = await openCalendars(page, account.accountId, user.email)
+      same(
+        await destination(panel)
+          .getByRole('radio', { name: /holidays/i })
+          .count(),
+        0,
+        'read-only destinations offered',
+      )
+      await conflicts(panel)
+        .getByRole('checkbox', { name: /^United States holidays/ })
+        .check()
+      await destination(panel).getByRole('radio', { name: 'Team' }).check()
+      await panel.getByRole('button', { name: 'Save calendars' }).click()
+      await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+      await page.reload()
+      const again = await openCalendars(page, account.accountId, user.email)
+      await destination(again).getByRole('radio', { name: 'Team', checked: true }).waitFor()
+      check(
+        await conflicts(again).getByRole('checkbox', { name: 'Calendar' }).isChecked(),
+        'the primary calendar stays checked',
+      )
+      check(
+        await conflicts(again)
+          .getByRole('checkbox', { name: /^United States holidays/ })
+          .isChecked(),
+        'the holidays stay checked',
+      )
+    },
+  },
+  {
     name: 'Calendars: forged saves refused (another account’s calendar, a read-only destination, another user’s account)',
     async run({ page, context, demo }) {
       // A second user, in a browser of their own, connects their Google account.
