@@ -5,7 +5,6 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import '../../src/styles.css'
 import './demo.css'
-import './narrow.css'
 import { App } from './App.js'
 
 // One client for the app's own queries (session, accounts) and, through it, the library's state.

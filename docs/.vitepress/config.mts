@@ -71,6 +71,7 @@ const browserGuide: DefaultTheme.SidebarItem[] = [
 
 /** After the connect, and connecting from anywhere. */
 const features: DefaultTheme.SidebarItem[] = [
+  { text: 'Choosing calendars', link: '/guide/calendars' },
   { text: 'In-app browsers and connect links', link: '/guide/in-app-links' },
   // features
 ]

@@ -8,6 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
+import { calendarsTests } from './calendarsTests.mjs'
 import { startDemo } from './demoServer.mjs'
 import { dialogTests } from './dialogTests.mjs'
 import { embeddedTests } from './embeddedTests.mjs'
@@ -33,6 +34,7 @@ const tests = [
   ...embeddedTests,
   ...qualityTests,
   ...tabsTests,
+  ...calendarsTests,
   ...inAppTests,
 ].filter((test) => !only || test.name.toLowerCase().includes(only))
 const parallel = tests.filter((test) => !test.serial)
