@@ -28,8 +28,9 @@ describe('docs pages', () => {
         expect(existsSync(join(ROOT, path as string)), `${relative(ROOT, page)}: ${path}`).toBe(
           true,
         )
+        // scripts/consumer: the files the consumer check runs in a fresh project (Jest).
         expect(path, 'snippets live in tested or type-checked folders').toMatch(
-          /^(docs\/snippets|test|examples)\//,
+          /^(docs\/snippets|test|examples|scripts\/consumer)\//,
         )
       }
     }
