@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { createServer as createHttpServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer, type ProxyOptions, type ViteDevServer } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import config from '../../docs/snippets/vite.config.js'
 import { createPyasProxy, toNodeHandler } from '../../src/server/index.js'
 import { createFakePyas } from '../../src/testing/index.js'
@@ -49,7 +49,8 @@ async function vite(proxy: Record<string, string | ProxyOptions>): Promise<strin
   })
   vites.push(server)
   await server.listen()
-  return `http://127.0.0.1:${(server.httpServer?.address() as AddressInfo).port}`
+  if (!server.httpServer) throw new Error('Vite started without an HTTP server')
+  return `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`
 }
 
 /** The consent page's origin the proxy answers, asked through Vite. */
