@@ -55,6 +55,7 @@ const start: DefaultTheme.SidebarItem[] = [
 const concepts: DefaultTheme.SidebarItem[] = [
   { text: 'The round trip', link: '/guide/round-trip' },
   { text: 'One return, one receiver', link: '/guide/one-return' },
+  { text: 'The demo', link: '/guide/demo' },
   // concepts
 ]
 
