@@ -28,9 +28,11 @@ describe('docs pages', () => {
         expect(existsSync(join(ROOT, path as string)), `${relative(ROOT, page)}: ${path}`).toBe(
           true,
         )
-        // scripts/consumer: the files the consumer check runs in a fresh project (Jest).
+        // docs/snippets, test and examples are run or type-checked by the tests; the consumer apps
+        // (scripts/consumer: Jest; consumer-next, consumer-react-router) are built and run by their
+        // CI checks.
         expect(path, 'snippets live in tested or type-checked folders').toMatch(
-          /^(docs\/snippets|test|examples|scripts\/consumer)\//,
+          /^(docs\/snippets|test|examples|scripts\/consumer(-next|-react-router)?)\//,
         )
       }
     }
