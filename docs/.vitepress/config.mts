@@ -78,6 +78,7 @@ const browserGuide: DefaultTheme.SidebarItem[] = [
 
 /** After the connect, and connecting from anywhere. */
 const features: DefaultTheme.SidebarItem[] = [
+  { text: 'Choosing calendars', link: '/guide/calendars' },
   // features
 ]
 
