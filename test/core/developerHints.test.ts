@@ -2,6 +2,7 @@
 import { runInNewContext } from 'node:vm'
 import { build } from 'esbuild'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { connectedAccount } from '../../src/core/account.js'
 import { warnDeveloper } from '../../src/core/developerHints.js'
 import { en } from '../../src/core/messages.js'
 import { PyasConnectError } from '../../src/core/PyasConnectError.js'
@@ -54,7 +55,7 @@ describe('developer hints (development)', () => {
   it("should point at the server's API key for a 401, never in error.message", async () => {
     const logged = warnings()
     const error = await clientAnswering(401)
-      .connect('google', { code: 'secret-code', name: 'Ada' })
+      .connect('google', { code: 'secret-code', name: 'Ada' }, connectedAccount('google'))
       .then(
         () => undefined,
         (e: PyasConnectError) => e,
