@@ -232,13 +232,15 @@ describe('fetchCalendars', () => {
   it('should tell the developer about a 404, without the accountId', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     try {
-      const fetch = async () => json(404, { success: false, error: 'Not found', code: 404 })
+      // The proxy's own 404: no calendars route (no authorizeAccount).
+      const fetch = async () => json(404, { error: 'not_found' })
       await expect(
         fetchCalendars({ fetch, proxyUrl: 'https://app.example/api/pyas' }, 'google', 'acc-secret'),
       ).rejects.toMatchObject({ code: 'proxy_error', status: 404 })
       expect(warn).toHaveBeenCalledTimes(1)
       const [hint] = warn.mock.calls[0] as [string]
       expect(hint).toContain('GET https://app.example/api/pyas/google/calendars answered 404')
+      expect(hint).toContain('authorizeAccount')
       expect(hint).not.toContain('acc-secret')
     } finally {
       warn.mockRestore()
