@@ -32,13 +32,29 @@ export interface AccountStore {
   saveUser(user: DemoUser): Promise<DemoUser>
   upsertAccount(userId: string, account: AccountInput): Promise<StoredAccount>
   listAccounts(userId: string): Promise<StoredAccount[]>
+  getAccount(userId: string, accountId: string): Promise<StoredAccount | undefined>
   hasAccount(userId: string, accountId: string): Promise<boolean>
+  getCalendarSelection(userId: string, accountId: string): Promise<CalendarSelection | undefined>
+  saveCalendarSelection(
+    userId: string,
+    accountId: string,
+    selection: { conflicts: string[]; destination: string | null },
+  ): Promise<CalendarSelection | undefined>
+  markCalendarsChanged(accountId: string): Promise<void>
+  calendarsChangedAt(accountId: string): Promise<string | null>
   setStatus(accountId: string, status: string, userIds?: Iterable<string>): Promise<number>
   removeAccount(accountId: string, userId?: string): Promise<number>
   listFakeAccounts(): Promise<FakeAccount[]>
   saveFakeAccount(account: FakeAccount): Promise<void>
   removeFakeAccount(accountId: string): Promise<void>
   close(): Promise<void>
+}
+
+/** The calendars a user chose for one account: checked for conflicts, and where bookings go. */
+export interface CalendarSelection {
+  conflicts: string[]
+  destination: string | null
+  updatedAt: string
 }
 
 export interface FakeAccount {

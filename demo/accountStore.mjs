@@ -45,22 +45,53 @@ const SCHEMA = [
      name       text NOT NULL,
      status     text NOT NULL
    )`,
+  // The calendars a user chose for one of their accounts (calendarsApi.mjs): checked for conflicts,
+  // and where new bookings go. Gone with the account row (Disconnect, or Pyas deleted it).
+  `CREATE TABLE IF NOT EXISTS demo_calendar_selections (
+     user_id     text NOT NULL,
+     account_id  text NOT NULL,
+     conflicts   jsonb NOT NULL,
+     destination text,
+     updated_at  timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (user_id, account_id),
+     FOREIGN KEY (user_id, account_id) REFERENCES demo_accounts (user_id, account_id)
+       ON DELETE CASCADE
+   )`,
+  // When Pyas last said an account's calendars changed (a calendars.* webhook), so a page showing
+  // them knows to list them again.
+  `CREATE TABLE IF NOT EXISTS demo_calendar_changes (
+     account_id text PRIMARY KEY,
+     changed_at timestamptz NOT NULL DEFAULT now()
+   )`,
 ]
 
 const ACCOUNT_COLUMNS = `account_id AS "accountId", provider, email, name, status, scopes,
   connected_at AS "connectedAt", updated_at AS "updatedAt"`
 
+const iso = (value) => (value instanceof Date ? value.toISOString() : String(value))
+const jsonArray = (value) => {
+  const parsed = typeof value === 'string' ? JSON.parse(value) : value
+  return Array.isArray(parsed) ? parsed : []
+}
+
+/** A saved calendar choice as the API returns it. */
+function toSelection(row) {
+  return {
+    conflicts: jsonArray(row.conflicts),
+    destination: row.destination ?? null,
+    updatedAt: iso(row.updatedAt),
+  }
+}
+
 /** One row as the API returns it: dates as ISO strings, scopes as an array on both engines. */
 function toAccount(row) {
-  const iso = (value) => (value instanceof Date ? value.toISOString() : String(value))
-  const scopes = typeof row.scopes === 'string' ? JSON.parse(row.scopes) : row.scopes
   return {
     accountId: row.accountId,
     provider: row.provider,
     email: row.email ?? null,
     name: row.name ?? null,
     status: row.status,
-    scopes: Array.isArray(scopes) ? scopes : [],
+    scopes: jsonArray(row.scopes),
     connectedAt: iso(row.connectedAt),
     updatedAt: iso(row.updatedAt),
   }
@@ -164,6 +195,15 @@ export async function openAccountStore({ databaseUrl, dataDir } = {}) {
       return rows.map(toAccount)
     },
 
+    /** The user's row of this account, or `undefined` when it is not theirs. */
+    async getAccount(userId, accountId) {
+      const [row] = await query(
+        `SELECT ${ACCOUNT_COLUMNS} FROM demo_accounts WHERE user_id = $1 AND account_id = $2`,
+        [userId, accountId],
+      )
+      return row ? toAccount(row) : undefined
+    },
+
     /** Whether the user has this account (so a user may act only on their own rows). */
     async hasAccount(userId, accountId) {
       const rows = await query(
@@ -211,6 +251,54 @@ export async function openAccountStore({ databaseUrl, dataDir } = {}) {
               [accountId, userId],
             )
       return rows.length
+    },
+
+    /**
+     * The user's saved calendar choice for one of their accounts, or `undefined` when none was saved.
+     * @returns {Promise<{ conflicts: string[], destination: string | null, updatedAt: string } | undefined>}
+     */
+    async getCalendarSelection(userId, accountId) {
+      const [row] = await query(
+        `SELECT conflicts, destination, updated_at AS "updatedAt" FROM demo_calendar_selections
+         WHERE user_id = $1 AND account_id = $2`,
+        [userId, accountId],
+      )
+      return row ? toSelection(row) : undefined
+    },
+
+    /**
+     * Saves the user's calendar choice for an account (already checked against the account's
+     * calendars by the caller). Only for a row of theirs: `undefined` when there is none.
+     */
+    async saveCalendarSelection(userId, accountId, { conflicts, destination }) {
+      const [row] = await query(
+        `INSERT INTO demo_calendar_selections (user_id, account_id, conflicts, destination)
+         SELECT user_id, account_id, $3::jsonb, $4 FROM demo_accounts
+         WHERE user_id = $1 AND account_id = $2
+         ON CONFLICT (user_id, account_id) DO UPDATE SET conflicts = EXCLUDED.conflicts,
+           destination = EXCLUDED.destination, updated_at = now()
+         RETURNING conflicts, destination, updated_at AS "updatedAt"`,
+        [userId, accountId, JSON.stringify(conflicts), destination],
+      )
+      return row ? toSelection(row) : undefined
+    },
+
+    /** Records that Pyas said the account's calendars changed (idempotent: the time moves on). */
+    async markCalendarsChanged(accountId) {
+      await query(
+        `INSERT INTO demo_calendar_changes (account_id) VALUES ($1)
+         ON CONFLICT (account_id) DO UPDATE SET changed_at = clock_timestamp()`,
+        [accountId],
+      )
+    },
+
+    /** When a calendars webhook last named the account (ISO), or `null`. */
+    async calendarsChangedAt(accountId) {
+      const [row] = await query(
+        'SELECT changed_at AS "changedAt" FROM demo_calendar_changes WHERE account_id = $1',
+        [accountId],
+      )
+      return row ? iso(row.changedAt) : null
     },
 
     /** Offline: the fake Pyas's accounts, as last seen. */

@@ -3,6 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AccountStore, DemoUser } from './accountStore.mjs'
 
 export const DEFAULT_PROFILE: { name: string; email: string }
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body?: unknown,
+  headers?: Record<string, string>,
+): void
+export function readJson(req: IncomingMessage): Promise<unknown>
 export function idFromSegment(segment: string): string | undefined
 export function sessionIdOf(cookieHeader: string | null | undefined): string | undefined
 export function createDemoApi(options: {

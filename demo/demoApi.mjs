@@ -47,7 +47,7 @@ function sessionCookies(id) {
   ]
 }
 
-function sendJson(res, status, body, headers = {}) {
+export function sendJson(res, status, body, headers = {}) {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
@@ -56,7 +56,7 @@ function sendJson(res, status, body, headers = {}) {
   res.end(body === undefined ? undefined : JSON.stringify(body))
 }
 
-function readJson(req) {
+export function readJson(req) {
   return new Promise((resolve) => {
     let size = 0
     const chunks = []

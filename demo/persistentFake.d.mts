@@ -9,6 +9,16 @@ export interface PersistentFake {
   }
   fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>
   setAccountStatus(accountId: string, status: 'active' | 'inactive'): Promise<unknown>
+  setCalendars(
+    accountId: string,
+    calendars: ReadonlyArray<{
+      id: string
+      name: string
+      primary?: boolean
+      writable?: boolean
+      color?: string
+    }>,
+  ): Promise<unknown>
   knows(accountId: string): boolean
 }
 

@@ -37,11 +37,19 @@ export async function createPersistentFake({ createFakePyas, fakeOptions, store,
     fakeOf.set(stableId, fakeId)
   }
 
-  /** The proxy's `fetch`: the fake, with `connect` answers carrying the lasting id. */
+  /**
+   * The proxy's `fetch`: the fake, with `connect` answers carrying the lasting id, and `calendars`
+   * calls made by the lasting id (the fake's calendar ids name its own id: they are answered with
+   * the lasting one, so a calendar keeps its id across restarts too).
+   */
   async function fetchThrough(input, init) {
     const request = new Request(input, init)
+    const url = new URL(request.url)
+    if (request.method === 'GET' && /\/calendars$/.test(url.pathname)) {
+      return calendarsThrough(request, url)
+    }
     const response = await fake.fetch(request)
-    if (request.method !== 'POST' || !/\/connect$/.test(new URL(request.url).pathname)) {
+    if (request.method !== 'POST' || !/\/connect$/.test(url.pathname)) {
       return response
     }
     if (!response.ok) return response
@@ -56,6 +64,18 @@ export async function createPersistentFake({ createFakePyas, fakeOptions, store,
     const headers = new Headers(response.headers)
     headers.delete('content-length')
     return new Response(JSON.stringify(body), { status: response.status, headers })
+  }
+
+  async function calendarsThrough(request, url) {
+    const stableId = url.searchParams.get('accountId')
+    const fakeId = stableId ? fakeOf.get(stableId) : undefined
+    if (!fakeId || fakeId === stableId) return fake.fetch(request)
+    url.searchParams.set('accountId', fakeId)
+    const response = await fake.fetch(new Request(url, { headers: request.headers }))
+    const headers = new Headers(response.headers)
+    headers.delete('content-length')
+    const body = (await response.text()).replaceAll(fakeId, stableId)
+    return new Response(body, { status: response.status, headers })
   }
 
   // Connect every remembered account again in this new fake, quietly (no webhooks: the rows
@@ -88,6 +108,13 @@ export async function createPersistentFake({ createFakePyas, fakeOptions, store,
       const delivery = await fake.setAccountStatus(fakeId, status)
       if (account) await store.saveFakeAccount({ ...account, accountId, status })
       return delivery
+    },
+    /**
+     * `fake.setCalendars` by the lasting id (calendars in the fake's shape, ids as the proxy shows
+     * them); resolves once its `calendars.*` webhooks were answered.
+     */
+    setCalendars(accountId, calendars) {
+      return fake.setCalendars(fakeOf.get(accountId) ?? accountId, calendars)
     },
     /** Whether the fake knows the account (by its lasting id). */
     knows(accountId) {

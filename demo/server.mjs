@@ -24,6 +24,7 @@ import react from '@vitejs/plugin-react'
 import { createServer as createViteServer } from 'vite'
 import { openAccountStore } from './accountStore.mjs'
 import { buildApp } from './builtApp.mjs'
+import { createCalendarLister, createCalendarsApi } from './calendarsApi.mjs'
 import { createDemoApi } from './demoApi.mjs'
 import { embeddedHostPage } from './embeddedHost.mjs'
 import { createPersistentFake } from './persistentFake.mjs'
@@ -243,6 +244,8 @@ async function startOn(
         if (!user) throw new Error('demo: an account was connected without a signed-in user')
         await store.upsertAccount(user.id, account)
       },
+      // The calendars route: only for an account of the signed-in user (calendarsApi.mjs).
+      authorizeAccount: (context) => calendarsApi.authorizeAccount(context),
     }
     let proxy
     let consentPage
@@ -284,6 +287,19 @@ async function startOn(
       consentPage = toNodeHandler(fakePyas.fake.handle)
     }
     const api = createDemoApi({ store, fakePyas })
+    // The server lists an account's calendars itself (to check a saved choice) the way the proxy does.
+    const listCalendars = apiKey
+      ? createCalendarLister({ apiKey, baseUrl: baseUrl ?? 'https://api.pyas.io' })
+      : createCalendarLister({
+          apiKey: fakePyas.fake.apiKey,
+          baseUrl: `${origin}${FAKE_PREFIX}`,
+          fetch: fakePyas.fetch,
+        })
+    const calendarsApi = createCalendarsApi({ store, userOf: api.userOf, listCalendars, fakePyas })
+    const handleApi = async (req, res) => {
+      const handled = await calendarsApi.handle(req, res)
+      return handled === false ? api.handle(req, res) : handled
+    }
     // Pyas's status changes for the saved rows. Idempotent: Pyas may deliver an event twice.
     const webhooks = toNodeHandler(
       createPyasWebhookHandler({
@@ -298,6 +314,8 @@ async function startOn(
             await store.setStatus(event.accountId, 'active')
           // The account no longer exists at Pyas: a reconnect would get a new `accountId`.
           else if (event.type === 'account.deleted') await store.removeAccount(event.accountId)
+          else if (event.type.startsWith('calendars.'))
+            await calendarsApi.calendarsChanged(event.accountId)
         },
       }),
     )
@@ -314,7 +332,7 @@ async function startOn(
         webhooks(req, res)
       } else if (path.startsWith('/api/')) {
         logRequest(log, 'api', req, res)
-        api.handle(req, res).then(
+        handleApi(req, res).then(
           (handled) => {
             if (handled === false) {
               res.writeHead(404, { 'content-type': 'application/json' })

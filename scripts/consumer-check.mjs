@@ -236,7 +236,7 @@ const tarball = await check('npm pack', async () => {
 })
 if (tarball) console.log(`    ${tarball}`)
 
-// (f) The standalone proxy for non-Node backends, the way its README runs it: `npx -p <package>`.
+// (f) The standalone proxy for non-Node backends, the way its docs run it: `npx -p <package>`.
 await check(
   '(f) npx -p <tarball> pyas-proxy --check',
   async () => {

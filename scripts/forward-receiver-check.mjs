@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Drives the Python receiver from the README (examples/forward_receiver.py, standard library only)
+// Drives the Python receiver of the docs (examples/forward_receiver.py, standard library only)
 // against a real forward from the built pyas-proxy bin: a connect through the bin must be
 // delivered (good signature accepted) with the user that PYAS_AUTHORIZE_URL named; a call with a
 // bad signature, with a timestamp older than 5 minutes, or with no signature must be refused

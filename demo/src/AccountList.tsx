@@ -3,11 +3,16 @@ import {
   type ConnectModeOption,
   type PyasAccount,
   PyasAccountList,
+  type PyasCalendarProvider,
   type PyasConnectError,
   type PyasEvent,
   type PyasSavedAccount,
 } from '../../src/index.js'
 import type { StoredAccount } from './api.js'
+import { CalendarsControl } from './CalendarsControl.js'
+
+const isCalendarProvider = (provider: string): provider is PyasCalendarProvider =>
+  provider === 'google' || provider === 'microsoft'
 
 interface AccountListProps {
   /** From the server (GET /api/accounts); `undefined` while loading. */
@@ -69,26 +74,34 @@ export function AccountList(props: AccountListProps) {
           actions={(account) => {
             const stored = byId.get(account.accountId)
             return (
-              <span className="account__extra">
-                <code className="account__id" title="accountId">
-                  {account.accountId}
-                </code>
-                {stored && (
-                  <span className="account__when">
-                    Connected {when.format(new Date(stored.connectedAt))}
-                  </span>
+              <>
+                <span className="account__extra">
+                  <code className="account__id" title="accountId">
+                    {account.accountId}
+                  </code>
+                  {stored && (
+                    <span className="account__when">
+                      Connected {when.format(new Date(stored.connectedAt))}
+                    </span>
+                  )}
+                  {canSimulateRevoke && account.status === 'active' && (
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      disabled={revoking === account.accountId}
+                      onClick={() => onRevoke(account.accountId)}
+                    >
+                      Revoke access (simulate)
+                    </button>
+                  )}
+                </span>
+                {isCalendarProvider(account.provider) && account.status === 'active' && (
+                  <CalendarsControl
+                    account={{ ...account, provider: account.provider }}
+                    canSimulate={canSimulateRevoke}
+                  />
                 )}
-                {canSimulateRevoke && account.status === 'active' && (
-                  <button
-                    type="button"
-                    className="button button--ghost button--small"
-                    disabled={revoking === account.accountId}
-                    onClick={() => onRevoke(account.accountId)}
-                  >
-                    Revoke access (simulate)
-                  </button>
-                )}
-              </span>
+              </>
             )
           }}
         />

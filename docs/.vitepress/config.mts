@@ -48,6 +48,14 @@ export function expandDirectives(markdown: string): string {
 const start: DefaultTheme.SidebarItem[] = [
   { text: 'Getting started', link: '/guide/getting-started' },
   // stacks
+  { text: 'Next.js (App Router)', link: '/guide/start/next-app' },
+  { text: 'Next.js (Pages Router)', link: '/guide/start/next-pages' },
+  { text: 'React Router 7', link: '/guide/start/react-router' },
+  { text: 'Vite + Express (offline)', link: '/guide/start/vite-express' },
+  { text: 'Fastify', link: '/guide/start/fastify' },
+  { text: 'Hono', link: '/guide/start/hono' },
+  { text: 'Plain node:http', link: '/guide/start/node-http' },
+  { text: 'Any backend: pyas-proxy', link: '/guide/start/pyas-proxy' },
 ]
 
 /** How it works. */
@@ -63,12 +71,18 @@ const browserGuide: DefaultTheme.SidebarItem[] = [
 
 /** After the connect, and connecting from anywhere. */
 const features: DefaultTheme.SidebarItem[] = [
+  { text: 'Choosing calendars', link: '/guide/calendars' },
   // features
 ]
 
 /** The server side: the proxy, webhooks, the bin in production, the security model. */
 const serverGuide: DefaultTheme.SidebarItem[] = [
   // server
+  { text: 'The proxy', link: '/guide/proxy' },
+  { text: 'Security model', link: '/guide/security' },
+  { text: 'Account lifecycle and webhooks', link: '/guide/webhooks' },
+  { text: 'Any backend: pyas-proxy', link: '/guide/pyas-proxy' },
+  { text: 'pyas-proxy in production', link: '/guide/production' },
 ]
 
 /** When something goes wrong, and what may change. */

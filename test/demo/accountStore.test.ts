@@ -138,6 +138,51 @@ describe.each(engines)('account store on $engine', ({ engine, options }) => {
     expect(await store.hasAccount(grace, id)).toBe(false)
   })
 
+  it.skipIf(skip)('saves a calendar choice per (user, account), gone with the row', async () => {
+    const id = unique('acc')
+    await store.upsertAccount(ada, google(id))
+    await store.upsertAccount(grace, google(id))
+    expect(await store.getCalendarSelection(ada, id)).toBeUndefined()
+    const saved = await store.saveCalendarSelection(ada, id, {
+      conflicts: ['ada@example.com', "o'brien#holiday"],
+      destination: 'ada@example.com',
+    })
+    expect(saved).toMatchObject({
+      conflicts: ['ada@example.com', "o'brien#holiday"],
+      destination: 'ada@example.com',
+    })
+    expect(typeof saved?.updatedAt).toBe('string')
+    const again = await store.saveCalendarSelection(ada, id, { conflicts: [], destination: null })
+    expect(again).toMatchObject({ conflicts: [], destination: null })
+    expect(await store.getCalendarSelection(ada, id)).toMatchObject({ conflicts: [] })
+    // Grace's row of the same account has its own choice (none yet).
+    expect(await store.getCalendarSelection(grace, id)).toBeUndefined()
+    // A reconnect keeps the choice; a disconnect removes it.
+    await store.upsertAccount(ada, google(id))
+    expect(await store.getCalendarSelection(ada, id)).toBeDefined()
+    await store.removeAccount(id, ada)
+    expect(await store.getCalendarSelection(ada, id)).toBeUndefined()
+    // No row, no choice: nothing is saved for an account the user does not have.
+    expect(
+      await store.saveCalendarSelection(ada, id, { conflicts: ['x'], destination: null }),
+    ).toBeUndefined()
+    expect(await store.getAccount(grace, id)).toMatchObject({ accountId: id, provider: 'google' })
+    expect(await store.getAccount(ada, id)).toBeUndefined()
+  })
+
+  it.skipIf(skip)('records when an account’s calendars last changed', async () => {
+    const id = unique('acc')
+    expect(await store.calendarsChangedAt(id)).toBeNull()
+    await store.markCalendarsChanged(id)
+    const first = await store.calendarsChangedAt(id)
+    expect(Number.isNaN(Date.parse(first ?? ''))).toBe(false)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await store.markCalendarsChanged(id)
+    expect(Date.parse((await store.calendarsChangedAt(id)) ?? '')).toBeGreaterThan(
+      Date.parse(first ?? ''),
+    )
+  })
+
   it.skipIf(skip)('keeps text as text (no SQL injection through values)', async () => {
     const id = `${unique('acc')}'; DROP TABLE demo_accounts; --`
     await store.upsertAccount(ada, google(id, { email: "o'brien@example.com" }))

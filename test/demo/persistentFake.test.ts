@@ -72,4 +72,32 @@ describe('the demo’s fake Pyas across restarts', () => {
     expect(second.knows('acc_unknown')).toBe(false)
     vi.unstubAllGlobals()
   }, 30_000)
+
+  it('lists an account’s calendars by its lasting id, with the same calendar ids after a restart', async () => {
+    const sent: Array<{ accountId: string | null; event: string | null }> = []
+    const list = async (pyas: Awaited<ReturnType<typeof start>>, accountId: string) => {
+      const response = await pyas.fetch(`${BASE}/microsoft/calendars?accountId=${accountId}`, {
+        headers: { 'x-api-key': 'fake_key' },
+      })
+      expect(response.status).toBe(200)
+      const { calendars } = (await response.json()).data
+      return calendars.map((calendar: { id: string }) => calendar.id)
+    }
+    const first = await start(sent)
+    const code = first.fake.issueCode('microsoft', { email: 'lin@example.com' })
+    const connected = await first.fetch(`${BASE}/microsoft/connect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': 'fake_key' },
+      body: JSON.stringify({ code, name: 'Lin' }),
+    })
+    const { accountId } = (await connected.json()).data.account
+    const before = await list(first, accountId)
+    expect(before).toContain(`AAMkAD${accountId}-calendar`)
+    const second = await start(sent)
+    expect(await list(second, accountId)).toEqual(before)
+    // And setCalendars names the account by its lasting id too.
+    await second.setCalendars(accountId, [{ id: 'only-one', name: 'Only one', primary: true }])
+    expect(await list(second, accountId)).toEqual(['only-one'])
+    vi.unstubAllGlobals()
+  }, 30_000)
 })

@@ -20,7 +20,7 @@ const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url
  * for every finite animation (the dialog's fade-in, its backdrop) to end: mid-fade, text is
  * half-transparent and axe would measure a contrast the user never sees once the dialog is open.
  */
-async function expectNoSeriousViolations(page, where) {
+export async function expectNoSeriousViolations(page, where) {
   await page.evaluate(() =>
     Promise.all(
       document

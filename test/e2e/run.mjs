@@ -8,6 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
+import { calendarsTests } from './calendarsTests.mjs'
 import { startDemo } from './demoServer.mjs'
 import { dialogTests } from './dialogTests.mjs'
 import { embeddedTests } from './embeddedTests.mjs'
@@ -32,6 +33,7 @@ const tests = [
   ...embeddedTests,
   ...qualityTests,
   ...tabsTests,
+  ...calendarsTests,
 ].filter((test) => !only || test.name.toLowerCase().includes(only))
 const parallel = tests.filter((test) => !test.serial)
 const lanes = Array.from({ length: Math.max(1, Math.min(workers, parallel.length)) }, () => [])

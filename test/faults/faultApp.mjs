@@ -1,4 +1,4 @@
-// A plain node:http app mounting the built proxy the way the README shows, for the fault suite.
+// A plain node:http app mounting the built proxy the way the docs show, for the fault suite.
 // It counts every unhandled rejection and uncaught exception (instead of dying of one), and answers
 // GET /__faults with that count so the suite can assert it stays zero.
 import { createServer } from 'node:http'

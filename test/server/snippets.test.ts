@@ -1,13 +1,15 @@
 // @vitest-environment node
 import { readdirSync, readFileSync } from 'node:fs'
-import type { Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ACCOUNT, API_KEY, close, listen } from './helpers.js'
 import { send } from './nodeClient.js'
 
 const SNIPPETS = new URL('./snippets/', import.meta.url)
-const DOCS = new URL('../../README.md', import.meta.url)
+const DOCS = new URL('../../docs/', import.meta.url)
+/** Shown by the calendars and connect links pages, which keep their own page checks. */
+const ELSEWHERE = ['app.ts', 'nextCalendarsRoute.ts', 'expressLinks.ts']
 const OAUTH = '/api/pyas/google/oauth?email=ada%40example.com&state=pyas_abc'
 const CONNECT = { code: 'auth-code', name: 'Ada' }
 const WEBHOOK_SECRET = 'whsec_snippet_0123456789'
@@ -43,6 +45,7 @@ beforeAll(async () => {
   vi.stubEnv('PYAS_BASE_URL', pyas.url)
   vi.stubEnv('PYAS_WEBHOOK_SECRET', WEBHOOK_SECRET)
   vi.stubEnv('PYAS_LINK_SECRET', LINK_SECRET)
+  vi.stubEnv('APP_ORIGIN', 'https://app.example.com')
 })
 
 afterAll(async () => {
@@ -63,21 +66,31 @@ function connect(url: string, headers: Record<string, string> = {}) {
   })
 }
 
-/** The GET, the POST and a fail-closed POST (415) through a framework's real server. */
-async function expectRecipe(url: string) {
-  const oauth = await send(`${url}${OAUTH}`)
+/**
+ * Through a framework's real server: a signed-out visitor refused, the signed-in user's GET and
+ * POST, the account saved for that user on the server, and a fail-closed POST (415).
+ */
+async function expectRecipe(url: string, user: string) {
+  const { saved } = await import('./snippets/app.js')
+  const session = { cookie: `session=${user}` }
+  expect((await send(`${url}${OAUTH}`)).status).toBe(403)
+  expect((await connect(url)).json()).toEqual({ error: 'forbidden' })
+  const oauth = await send(`${url}${OAUTH}`, { headers: session })
   expect(oauth.status).toBe(200)
   expect(oauth.json()).toEqual({ success: true, url: 'https://accounts.example/consent' })
-  const connected = await connect(url)
+  const connected = await connect(url, session)
   expect(connected.status).toBe(200)
   expect(connected.json()).toMatchObject({ data: { account: { provider: 'zoom' } } })
-  const text = await connect(url, { 'content-type': 'text/plain' })
+  expect(seen.at(-1)?.body).toBe(JSON.stringify(CONNECT))
+  expect(saved.filter((row) => row.userId === user)).toEqual([
+    { userId: user, accountId: ACCOUNT.accountId, provider: 'zoom' },
+  ])
+  const text = await connect(url, { ...session, 'content-type': 'text/plain' })
   expect(text.status).toBe(415)
   expect(text.json()).toEqual({ error: 'unsupported_media_type' })
-  expect(seen.at(-1)?.body).toBe(JSON.stringify(CONNECT))
 }
 
-describe('createPyasProxy README snippets', () => {
+describe('createPyasProxy docs snippets', () => {
   it('should serve a Next.js App Router route handler', async () => {
     const { GET, POST } = await import('./snippets/nextRouteHandler.js')
     const oauth = await GET(new Request(`http://localhost:3000${OAUTH}`))
@@ -117,7 +130,7 @@ describe('createPyasProxy README snippets', () => {
     try {
       await new Promise((resolve) => server.once('listening', resolve))
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-      await expectRecipe(url)
+      await expectRecipe(url, 'express_user')
       expect((await send(`${url}/api/pyas/nope`)).json()).toEqual({ error: 'not_found' })
     } finally {
       await close(server)
@@ -128,7 +141,7 @@ describe('createPyasProxy README snippets', () => {
     const { server } = await import('./snippets/nodeHttpServer.js')
     try {
       const url = await start(server)
-      await expectRecipe(url)
+      await expectRecipe(url, 'http_user')
       expect((await send(`${url}/elsewhere`)).status).toBe(404)
     } finally {
       await close(server)
@@ -139,7 +152,7 @@ describe('createPyasProxy README snippets', () => {
     const { app } = await import('./snippets/fastifyApp.js')
     try {
       const url = await app.listen({ port: 0, host: '127.0.0.1' })
-      await expectRecipe(url)
+      await expectRecipe(url, 'fastify_user')
       // The proxy, not Fastify, answers a path under the mount that is not a route.
       expect((await send(`${url}/api/pyas/nope`)).json()).toEqual({ error: 'not_found' })
     } finally {
@@ -154,7 +167,7 @@ describe('createPyasProxy README snippets', () => {
     try {
       if (!server.listening) await new Promise((resolve) => server.once('listening', resolve))
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-      await expectRecipe(url)
+      await expectRecipe(url, 'hono_user')
       expect((await send(`${url}/api/pyas/nope`)).json()).toEqual({ error: 'not_found' })
     } finally {
       await close(server as Server)
@@ -175,7 +188,11 @@ describe('createPyasProxy README snippets', () => {
       body: JSON.stringify(CONNECT),
     })
     expect((await POST(request)).status).toBe(200)
-    expect(saved).toEqual([{ userId: 'user_1', accountId: ACCOUNT.accountId, provider: 'google' }])
+    expect(saved).toContainEqual({
+      userId: 'user_1',
+      accountId: ACCOUNT.accountId,
+      provider: 'google',
+    })
   })
 
   it('should receive webhooks with the Next.js route handler snippet', async () => {
@@ -296,14 +313,75 @@ describe('createPyasProxy README snippets', () => {
     }
   })
 
-  it('should show exactly these snippets in the README', () => {
-    const docs = readFileSync(DOCS, 'utf8')
-    const blocks = [...docs.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1])
-    const snippets = readdirSync(SNIPPETS).filter((file) => file !== 'app.ts')
-    expect(snippets).toHaveLength(10)
-    for (const file of snippets) {
-      const source = readFileSync(new URL(file, SNIPPETS), 'utf8')
-      expect(blocks).toContain(source.replace('../../../src/server/index.js', '@pyas/react/server'))
+  it('should serve a Next.js Pages Router API route, Next having parsed the body', async () => {
+    const handler = (await import('./snippets/nextPagesRoute.js')).default
+    // What Next's default bodyParser does before the route runs: req.body is the parsed JSON.
+    const server = createServer((req, res) => {
+      let raw = ''
+      req.on('data', (chunk) => {
+        raw += chunk
+      })
+      req.on('end', () => {
+        const parsed =
+          req.headers['content-type'] === 'application/json' && raw ? JSON.parse(raw) : raw
+        handler(Object.assign(req, { body: parsed }), res)
+      })
+    })
+    try {
+      await expectRecipe(await start(server), 'pages_user')
+    } finally {
+      await close(server)
     }
   })
+
+  it('should serve a React Router resource route: GETs through the loader, POSTs the action', async () => {
+    const { loader, action } = await import('./snippets/reactRouterRoute.js')
+    const session = { cookie: 'session=rr_user' }
+    expect((await loader({ request: new Request(`http://localhost:3000${OAUTH}`) })).status).toBe(
+      403,
+    )
+    const oauth = await loader({
+      request: new Request(`http://localhost:3000${OAUTH}`, { headers: session }),
+    })
+    expect(oauth.status).toBe(200)
+    const connected = await action({
+      request: new Request('http://localhost:3000/api/pyas/google/connect', {
+        method: 'POST',
+        headers: { ...session, 'content-type': 'application/json' },
+        body: JSON.stringify(CONNECT),
+      }),
+    })
+    expect(connected.status).toBe(200)
+    const { saved } = await import('./snippets/app.js')
+    expect(saved).toContainEqual({
+      userId: 'rr_user',
+      accountId: ACCOUNT.accountId,
+      provider: 'google',
+    })
+  })
+
+  it('should have every snippet shown on a docs page', () => {
+    const shown = new Set(
+      pages(DOCS).flatMap((page) =>
+        [
+          ...readFileSync(page, 'utf8').matchAll(/^@snippet\(test\/server\/snippets\/([^)]+)\)$/gm),
+        ].map((match) => match[1]),
+      ),
+    )
+    const files = readdirSync(SNIPPETS).filter((file) => !ELSEWHERE.includes(file))
+    expect(files.length).toBeGreaterThanOrEqual(12)
+    for (const file of files) expect(shown, file).toContain(file)
+  })
 })
+
+/** The docs site's Markdown pages, the generated API reference left out. */
+function pages(dir: URL): URL[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) {
+      return entry.name.startsWith('.') || entry.name === 'api'
+        ? []
+        : pages(new URL(`${entry.name}/`, dir))
+    }
+    return entry.name.endsWith('.md') ? [new URL(entry.name, dir)] : []
+  })
+}

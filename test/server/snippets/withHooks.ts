@@ -5,7 +5,7 @@ import { db, getUserId } from './app.js' // your session lookup and database
 const pyas = createPyasProxy({
   apiKey: () => process.env.PYAS_API_KEY!,
   baseUrl: process.env.PYAS_BASE_URL,
-  allowedOrigins: ['https://app.example.com'],
+  allowedOrigins: [process.env.APP_ORIGIN ?? 'http://localhost:3000'], // your app's origin
   // Only signed-in users may connect a calendar; {userId} hands the user to onConnected.
   authorize: async ({ request }) => {
     const userId = await getUserId(request)
