@@ -2,7 +2,8 @@
 // as a customer's bundler would. The return path (reading the callback, the exchange, the popup's
 // hand-off and the delivery) is a dynamic `import()` that a page loads only when it carries a
 // `pyas_` return or opens a popup: the first three figures are what every page loads, the last is
-// that chunk (with the modules it shares with the entry, so an upper bound).
+// that chunk (with the modules it shares with the entry, so an upper bound). Each limit is the
+// measured size plus about 10 B: a change that adds to a page's first load has to say so here.
 const PEERS = ['react', 'react-dom', '@tanstack/react-query']
 
 /**
@@ -34,22 +35,22 @@ export default [
     name: 'browser entry without PyasConnectDialog',
     import:
       '{ ConnectButton, ConnectGoogleButton, ConnectOutlookButton, ConnectZoomButton, PyasConnectError, PyasProvider, usePyasCallback, usePyasConnect }',
-    limit: '8410 B',
+    limit: '8170 B',
   }),
   firstLoad({
     name: 'PyasProvider + ConnectGoogleButton',
     import: '{ PyasProvider, ConnectGoogleButton }',
-    limit: '8070 B',
+    limit: '7835 B',
   }),
   firstLoad({
     name: 'whole browser entry (with PyasConnectDialog)',
     import: '*',
-    limit: '12830 B',
+    limit: '12485 B',
   }),
   firstLoad({
     name: 'PyasProvider + PyasCalendarPicker',
     import: '{ PyasProvider, PyasCalendarPicker }',
-    limit: '4880 B',
+    limit: '4930 B',
   }),
   {
     name: 'return path (loaded on a return or a popup)',
@@ -57,6 +58,6 @@ export default [
     import: '*',
     ignore: PEERS,
     gzip: true,
-    limit: '5950 B',
+    limit: '6060 B',
   },
 ]

@@ -17,6 +17,7 @@ const LANGUAGE: Record<string, string> = {
   '.ts': 'ts',
   '.tsx': 'tsx',
   '.mjs': 'js',
+  '.cjs': 'js',
   '.py': 'python',
 }
 
@@ -61,11 +62,17 @@ const start: DefaultTheme.SidebarItem[] = [
 /** How it works. */
 const concepts: DefaultTheme.SidebarItem[] = [
   { text: 'The round trip', link: '/guide/round-trip' },
+  { text: 'One return, one receiver', link: '/guide/one-return' },
+  { text: 'The demo', link: '/guide/demo' },
   // concepts
 ]
 
 /** The browser side: components, hooks, their looks and languages, testing. */
 const browserGuide: DefaultTheme.SidebarItem[] = [
+  { text: 'Components and hooks', link: '/guide/components' },
+  { text: 'Styling', link: '/guide/styling' },
+  { text: 'Localization', link: '/guide/localization' },
+  { text: 'Testing', link: '/guide/testing' },
   // browser
 ]
 
@@ -88,8 +95,10 @@ const serverGuide: DefaultTheme.SidebarItem[] = [
 
 /** When something goes wrong, and what may change. */
 const reference: DefaultTheme.SidebarItem[] = [
+  { text: 'Troubleshooting', link: '/guide/troubleshooting' },
   { text: 'Errors', link: '/guide/errors' },
   { text: 'Versioning', link: '/guide/versioning' },
+  { text: 'Package and size', link: '/guide/package' },
 ]
 
 const groups = [

@@ -6,11 +6,11 @@ import { parseHttpUrl } from '../server/validateOptions.js'
 // The fake alone, never the testing entry: that one also holds the msw handlers.
 import { createFakePyas } from '../testing/createFakePyas.js'
 import { type CliConfig, ConfigError } from './CliConfig.js'
+import { FAKE_VARIABLES } from './readConfig.js'
+
+export { FAKE_VARIABLES }
 
 type Env = Readonly<Record<string, string | undefined>>
-
-/** The variables only `--fake` reads. */
-export const FAKE_VARIABLES = ['PYAS_FAKE_REDIRECT_URL'] as const
 
 /** Where the fake's consent page lives, under the proxy's mount path. */
 export const FAKE_CONSENT_SEGMENT = '/fake-pyas'

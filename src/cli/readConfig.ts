@@ -29,6 +29,9 @@ export const VARIABLES = [
   'PYAS_FORWARD_SECRET',
 ] as const
 
+/** The variables only `pyas-proxy --fake` reads (it takes them out before `readConfig`). */
+export const FAKE_VARIABLES = ['PYAS_FAKE_REDIRECT_URL'] as const
+
 type Env = Readonly<Record<string, string | undefined>>
 
 /** A variable's value, trimmed; an empty one counts as unset (`FOO=` in a compose file). */
@@ -260,8 +263,14 @@ export function readConfig(
     warnings: [],
   }
   const known: readonly string[] = VARIABLES
+  const fakeOnly: readonly string[] = FAKE_VARIABLES
   for (const name of Object.keys(env).sort()) {
-    if (name.startsWith('PYAS_') && !known.includes(name)) {
+    if (fakeOnly.includes(name)) {
+      // `--fake` takes its own variables out first: here, one was set without `--fake`.
+      if (read(env, name)) {
+        config.warnings.push(`${name} is read only with --fake (the fake Pyas); it is ignored`)
+      }
+    } else if (name.startsWith('PYAS_') && !known.includes(name)) {
       config.warnings.push(`${name} is not a pyas-proxy variable (a typo?); it is ignored`)
     }
   }

@@ -1,6 +1,6 @@
 import { enConnect } from './messages.js'
 
-/** Every way a connect can fail. See the README's error table for what each means. */
+/** Every way a connect can fail; the docs' Errors page says what each means. */
 export type PyasConnectErrorCode =
   | 'invalid_request'
   | 'unauthorized'

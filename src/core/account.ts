@@ -27,6 +27,12 @@ export function readAccount(value: unknown, fallback?: ProviderId): PyasAccount 
   }
 }
 
+/** Reads the account in a connect answer (`{success, data: {account}}`) with {@link readAccount}. */
+export const connectedAccount =
+  (provider: ProviderId) =>
+  (answer: Record<string, unknown>): PyasAccount | undefined =>
+    readAccount(isRecord(answer.data) ? answer.data.account : undefined, provider)
+
 /** The provider's required calendar scopes that `granted` lacks (empty when all were granted). */
 export function missingScopes(provider: ProviderId, granted: readonly string[] = []): string[] {
   const have = new Set(granted.flatMap((scope) => scope.split(/\s+/)))

@@ -1,7 +1,5 @@
-import { warnDeveloper } from './developerHints.js'
-import { errorFromResponse, isRecord } from './errorFromResponse.js'
-import { PyasConnectError } from './PyasConnectError.js'
-import { DEFAULT_PROXY_URL, type ProxyClientOptions } from './proxyClient.js'
+import { isRecord } from './errorFromResponse.js'
+import { createProxyRequest, type ProxyClientOptions } from './proxyClient.js'
 
 /** The providers that have calendars (Zoom has meetings, not calendars). */
 export type PyasCalendarProvider = 'google' | 'microsoft'
@@ -72,11 +70,15 @@ const collator = /* @__PURE__ */ new Intl.Collator(undefined, { sensitivity: 'ba
 /**
  * The calendars of a Pyas answer (`{success, data: {calendars: [...]}}`) as {@link PyasCalendar}s:
  * entries without a string `id` (and repeats of one) are dropped, the primary calendar comes first,
- * then the others by name. An answer without a `calendars` array is a `proxy_error`.
+ * then the others by name. `undefined` for an answer without a `calendars` array (which the proxy
+ * request makes a `proxy_error`).
  */
-export function normalizeCalendars(provider: PyasCalendarProvider, body: unknown): PyasCalendar[] {
+export function normalizeCalendars(
+  provider: PyasCalendarProvider,
+  body: unknown,
+): PyasCalendar[] | undefined {
   const list = isRecord(body) && isRecord(body.data) ? body.data.calendars : undefined
-  if (!Array.isArray(list)) throw new PyasConnectError('proxy_error', { cause: body })
+  if (!Array.isArray(list)) return undefined
   const from = provider === 'google' ? fromGoogle : fromMicrosoft
   const seen = new Set<string>()
   const calendars: PyasCalendar[] = []
@@ -91,45 +93,21 @@ export function normalizeCalendars(provider: PyasCalendarProvider, body: unknown
   )
 }
 
-// Browsers resolve a relative URL against the page themselves; fetch outside one (jsdom, tests)
-// rejects it. Resolving here gives both the same behaviour.
-const resolve = (url: string): string =>
-  typeof location === 'undefined' || !location.href ? url : new URL(url, location.href).href
-
 /**
- * `GET {proxyUrl}/{provider}/calendars?accountId=` with the client's `fetch`, headers and
- * credentials, as {@link PyasCalendar}s. Every failure is a {@link PyasConnectError}, mapped from the
- * response as for the connect routes.
+ * `GET {proxyUrl}/{provider}/calendars?accountId=`, through the proxy request every route uses
+ * (the client's `fetch`, headers and credentials; failures mapped as for the connect routes), as
+ * {@link PyasCalendar}s. An answer without a `calendars` array is a `proxy_error`.
  */
-export async function fetchCalendars(
+export function fetchCalendars(
   options: ProxyClientOptions,
   provider: PyasCalendarProvider,
   accountId: string,
   signal?: AbortSignal,
 ): Promise<PyasCalendar[]> {
-  const base = (options.proxyUrl ?? DEFAULT_PROXY_URL).replace(/\/+$/, '')
-  const url = resolve(`${base}/${provider}/calendars?${new URLSearchParams({ accountId })}`)
-  let response: Response
-  try {
-    const extra = typeof options.headers === 'function' ? await options.headers() : options.headers
-    response = await (options.fetch ?? globalThis.fetch)(url, {
-      method: 'GET',
-      signal,
-      credentials: options.credentials ?? 'same-origin',
-      headers: { accept: 'application/json', ...extra },
-    })
-  } catch (error) {
-    if (signal?.aborted) throw error
-    throw new PyasConnectError('network', { cause: error })
-  }
-  const body: unknown = await response.json().catch(() => undefined)
-  if (!response.ok) {
-    // A 404 is also what a proxy without the calendars route (no `authorizeAccount`) answers.
-    throw warnDeveloper(errorFromResponse(response.status, response.headers, body), `GET ${url}`)
-  }
-  try {
-    return normalizeCalendars(provider, body)
-  } catch (error) {
-    throw new PyasConnectError('proxy_error', { status: response.status, cause: body ?? error })
-  }
+  const query = new URLSearchParams({ accountId })
+  return createProxyRequest(options)(
+    `/${provider}/calendars?${query}`,
+    { method: 'GET', signal },
+    (answer) => normalizeCalendars(provider, answer),
+  )
 }

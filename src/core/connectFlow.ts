@@ -7,7 +7,7 @@ import {
   initialConnectState,
   isPendingStatus,
 } from './connectReducer.js'
-import { createMemoryStorage, isFramed } from './env.js'
+import { isFramed } from './env.js'
 import type { PyasEventType } from './events.js'
 import { inAppBrowser } from './inAppBrowser.js'
 import { type ConnectMessages, localizeError } from './localizeError.js'
@@ -108,24 +108,30 @@ const attemptOf = (
 })
 
 /**
- * Saves the attempt; returns the storage it lives in. A popup connect never leaves the page, so
- * its attempt can live in memory: that keeps it working in a frame whose browser blocks
- * third-party storage (any access throws there). A redirect cannot, and fails before leaving.
+ * Saves the attempt; returns the storage it lives in, or `undefined` for a popup where site storage
+ * is blocked (any access throws in a frame whose browser blocks third-party storage): a popup
+ * connect never leaves the page, so its attempt can live in memory. A redirect cannot, and fails
+ * before leaving.
  */
 function keepAttempt(
   getStorage: () => Storage,
   record: AttemptRecord,
   popup: boolean,
-): () => Storage {
+): (() => Storage) | undefined {
   try {
     saveAttempt(getStorage(), record)
     return getStorage
   } catch (cause) {
     if (!popup) throw new PyasConnectError('storage_unavailable', { cause })
-    const memory = createMemoryStorage()
-    saveAttempt(memory, record)
-    return () => memory
+    return undefined
   }
+}
+
+/** The attempt kept in memory; that storage comes with the return path, which a popup loads anyway. */
+async function keepInMemory(pyas: PyasClient, record: AttemptRecord): Promise<() => Storage> {
+  const memory = (await pyas.load()).memoryStorage()
+  saveAttempt(memory, record)
+  return () => memory
 }
 
 /**
@@ -233,7 +239,8 @@ export function createConnectFlow(
     let url: string
     try {
       const record = attemptOf(input, oauthState, email, mode, link)
-      attemptStorage = keepAttempt(getStorage, record, !!popup)
+      attemptStorage =
+        keepAttempt(getStorage, record, !!popup) ?? (await keepInMemory(pyas, record))
       url =
         held?.url ??
         (await (held?.promise ?? client.getOAuthUrl(provider, { email, state: oauthState, link })))

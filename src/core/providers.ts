@@ -33,9 +33,12 @@ export const isProviderId = (value: unknown): value is ProviderId =>
 export const needsEmail = (provider: ProviderId): boolean => PROVIDER_FACTS[provider].email
 
 /** The calendar scopes each provider must grant for Pyas to read and write events. */
-export const REQUIRED_SCOPES: Readonly<Record<ProviderId, readonly string[]>> = Object.fromEntries(
-  PROVIDERS.map((provider): [ProviderId, readonly string[]] => [
-    provider,
-    PROVIDER_FACTS[provider].scopes,
-  ]),
-) as Record<ProviderId, readonly string[]>
+export const REQUIRED_SCOPES: Readonly<Record<ProviderId, readonly string[]>> =
+  // Pure: a bundle that never checks scopes (the first load of a page) drops the table.
+  /* @__PURE__ */ (() =>
+    Object.fromEntries(
+      PROVIDERS.map((provider): [ProviderId, readonly string[]] => [
+        provider,
+        PROVIDER_FACTS[provider].scopes,
+      ]),
+    ) as Record<ProviderId, readonly string[]>)()

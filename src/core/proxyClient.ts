@@ -1,4 +1,4 @@
-import { readAccount } from './account.js'
+import type { connectedAccount } from './account.js'
 import { warnDeveloper } from './developerHints.js'
 import { errorFromResponse, isRecord } from './errorFromResponse.js'
 import { PyasConnectError } from './PyasConnectError.js'
@@ -28,24 +28,32 @@ export interface ProxyClient {
     params: { email?: string; state: string; link?: string },
     signal?: AbortSignal,
   ): Promise<string>
-  /** `link`: as for `getOAuthUrl`; the body is `{code, name}`. */
+  /**
+   * `link`: as for `getOAuthUrl`; the body is `{code, name}`. `read` finds the account in the answer
+   * ({@link connectedAccount}): it is the return path's, so a page's first load carries no reader.
+   */
   connect(
     provider: ProviderId,
     body: { code: string; name: string; link?: string },
+    read: (answer: Record<string, unknown>) => PyasAccount | undefined,
     signal?: AbortSignal,
   ): Promise<PyasAccount>
 }
 
-/** The proxy's connect links route, used only by `PyasOpenInBrowser`. */
-export interface ProxyLinkClient {
-  /** A connect link for the signed-in user (`POST /links`), where the proxy offers them. */
-  createLink(provider?: ProviderId, signal?: AbortSignal): Promise<string>
-}
-
-export const DEFAULT_PROXY_URL = '/api/pyas'
+/**
+ * One request to the proxy: `init` on `{proxyUrl}{path}` (its headers over `accept`, the app's
+ * over both); resolves what `pick` finds in the JSON answer.
+ */
+export type ProxyRequest = <T>(
+  path: string,
+  init: RequestInit & { method: string; headers?: Record<string, string> },
+  pick: (body: Record<string, unknown>) => T | undefined,
+) => Promise<T>
 
 /** The header a connect link's token travels in (the proxy then authorizes by the link). */
 const linkHeader = (link: string | undefined) => (link ? { 'x-pyas-link': link } : undefined)
+
+export const DEFAULT_PROXY_URL = '/api/pyas'
 
 // Browsers resolve a relative URL against the page themselves; fetch outside one (jsdom, tests)
 // rejects it. Resolving here gives both the same behaviour.
@@ -67,30 +75,27 @@ function navigableUrl(url: unknown): string | undefined {
   }
 }
 
-/** A small fetch wrapper for the two proxy routes; every failure is a {@link PyasConnectError}. */
-export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient & ProxyLinkClient {
+/**
+ * The one way the browser asks the proxy anything: the same headers (`accept`, the app's own, a
+ * connect link's), the same `fetch` and `credentials`, and the same mapping of every failure to a
+ * {@link PyasConnectError} (with a developer hint for the integration's own mistakes). A 2xx without
+ * what `pick` looks for (or without a JSON body) is a `proxy_error`, like any unexpected status.
+ * Each route is one call of it, next to the code that uses the route, so a bundle carries only the
+ * routes it calls: the connect routes below, `POST /links` in `PyasOpenInBrowser`, the calendars
+ * route in `fetchCalendars`.
+ */
+export function createProxyRequest(options: ProxyClientOptions = {}): ProxyRequest {
   const base = (options.proxyUrl ?? DEFAULT_PROXY_URL).replace(/\/+$/, '')
-  const credentials = options.credentials ?? 'same-origin'
-
-  /**
-   * Sends one request and returns what `pick` finds in the JSON body; a 2xx without it (or without a
-   * JSON body) is a `proxy_error`, like any unexpected status.
-   */
-  async function request<T>(
-    path: string,
-    init: RequestInit,
-    pick: (body: Record<string, unknown>) => T | undefined,
-  ): Promise<T> {
-    const doFetch = options.fetch ?? globalThis.fetch
+  return async (path, init, pick) => {
     const url = resolve(`${base}${path}`)
     let response: Response
     try {
       // Inside the try: a headers function that fails (say, fetching a CSRF token) is a network error.
       const extra =
         typeof options.headers === 'function' ? await options.headers() : options.headers
-      response = await doFetch(url, {
+      response = await (options.fetch ?? globalThis.fetch)(url, {
         ...init,
-        credentials,
+        credentials: options.credentials ?? 'same-origin',
         headers: { accept: 'application/json', ...init.headers, ...extra },
       })
     } catch (error) {
@@ -109,34 +114,30 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
     if (picked === undefined) throw new PyasConnectError('proxy_error', { status, cause: body })
     return picked
   }
+}
 
+/** The answer's `url`, if a browser may be sent there. */
+export const pickUrl = (body: Record<string, unknown>) => navigableUrl(body.url)
+
+/** The connect routes: the OAuth URL, and the exchange of the code for the account. */
+export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient {
+  const request = createProxyRequest(options)
   return {
     getOAuthUrl(provider, { email, state, link }, signal) {
       const query = new URLSearchParams()
       if (email !== undefined && needsEmail(provider)) query.set('email', email)
       query.set('state', state)
       const init = { method: 'GET', signal, headers: linkHeader(link) }
-      return request(`/${provider}/oauth?${query}`, init, (body) => navigableUrl(body.url))
+      return request(`/${provider}/oauth?${query}`, init, pickUrl)
     },
-    connect(provider, { code, name, link }, signal) {
+    connect(provider, { code, name, link }, read, signal) {
       const init = {
         method: 'POST',
         signal,
         headers: { 'content-type': 'application/json', ...linkHeader(link) },
         body: JSON.stringify({ code, name }),
       }
-      return request(`/${provider}/connect`, init, (body) =>
-        readAccount(isRecord(body.data) ? body.data.account : undefined, provider),
-      )
-    },
-    createLink(provider, signal) {
-      const init = {
-        method: 'POST',
-        signal,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(provider ? { provider } : {}),
-      }
-      return request('/links', init, (body) => navigableUrl(body.url))
+      return request(`/${provider}/connect`, init, read)
     },
   }
 }

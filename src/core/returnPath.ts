@@ -4,7 +4,7 @@
  * checking the account, the popup's hand-off and watch, and handing each outcome to the
  * `PyasProvider`'s handlers once and to one hook once. A page that only shows buttons never loads it.
  */
-import { isEmailMismatch, missingScopes } from './account.js'
+import { connectedAccount, isEmailMismatch, missingScopes } from './account.js'
 import {
   ATTEMPT_TTL_MS,
   type AttemptRecord,
@@ -30,7 +30,7 @@ import {
 } from './client.js'
 import type { ConnectAction } from './connectReducer.js'
 import { warnDeveloper } from './developerHints.js'
-import { randomBase64Url } from './env.js'
+import { createMemoryStorage, randomBase64Url } from './env.js'
 import { emitEvent } from './events.js'
 import { type ConnectMessages, localizeError } from './localizeError.js'
 import {
@@ -312,11 +312,11 @@ export async function exchangeOnce(
     writeClaim(storage, state, owner, now())
     let result: ExchangeResult
     try {
-      const account = await deps.client.connect(provider, {
-        code,
-        name: record.name,
-        link: record.link,
-      })
+      const account = await deps.client.connect(
+        provider,
+        { code, name: record.name, link: record.link },
+        connectedAccount(provider),
+      )
       const outcome: StoredOutcome = { status: 'connected', provider, account, at: now() }
       result = { outcome: withDefined(outcome, { returnTo, email, replaces }), replayed: false }
     } catch (thrown) {
@@ -375,6 +375,8 @@ export interface Returns {
   /** A hook mounted: it takes a kept outcome no hook could take before, if it matches. */
   mounted(receiver: Receiver): void
   watchPopup: typeof watchPopup
+  /** A storage in memory, for a popup's attempt where site storage is blocked. */
+  memoryStorage: typeof createMemoryStorage
 }
 
 /** One return this client read, and where its outcome went. */
@@ -530,5 +532,6 @@ export function createReturns(
       }
     },
     watchPopup,
+    memoryStorage: createMemoryStorage,
   }
 }

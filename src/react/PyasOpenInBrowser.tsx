@@ -11,7 +11,7 @@ import {
 import { canUseDOM } from '../core/env.js'
 import { enOpenInBrowser } from '../core/messages.js'
 import type { ProviderId } from '../core/providers.js'
-import { createProxyClient } from '../core/proxyClient.js'
+import { createProxyRequest, pickUrl } from '../core/proxyClient.js'
 import { PyasContext } from './PyasProvider.js'
 import { usePyasMessages } from './usePyasMessages.js'
 
@@ -71,8 +71,14 @@ export function PyasOpenInBrowser({
     const controller = new AbortController()
     // Any failure (no links route, a signed-out user, a network error) falls back to this page:
     // opened in the other browser, it still lets the user connect after signing in there.
-    createProxyClient(config)
-      .createLink(provider, controller.signal)
+    // `POST {proxyUrl}/links`: a connect link for the signed-in user, where the proxy offers them.
+    const init = {
+      method: 'POST',
+      signal: controller.signal,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ provider }),
+    }
+    createProxyRequest(config)('/links', init, pickUrl)
       .catch(() => window.location.href)
       .then((found) => controller.signal.aborted || setFetched(found))
     return () => controller.abort()

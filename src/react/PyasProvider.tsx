@@ -50,6 +50,23 @@ export type PyasConfig = Omit<PyasProviderProps, 'children' | keyof CallbackHand
 
 export const PyasContext = createContext<PyasConfig>({})
 
+// Hooks used without any PyasProvider or QueryClientProvider share this one client: the only
+// state shared by default, as there is nothing else to hang it on. Created on first use, never
+// at import or during server rendering.
+let documentClient: QueryClient | undefined
+
+/**
+ * The React Query client of every Pyas hook: `config`'s (the `PyasProvider`'s, which is the app's
+ * when the provider sits in a `QueryClientProvider`), else the app's, else the document's.
+ */
+export function usePyasQueryClient(config: PyasConfig): QueryClient {
+  const appClient = useContext(QueryClientContext)
+  const queryClient = config.queryClient ?? appClient
+  if (queryClient) return queryClient
+  documentClient ??= new QueryClient()
+  return documentClient
+}
+
 /**
  * Configures the proxy and storage for every Pyas hook and button below it, and finishes a
  * connect on whatever page it is mounted: the return in the URL is read here once, and its

@@ -1,10 +1,5 @@
 'use client'
-import {
-  QueryClient,
-  QueryClientContext,
-  type UseQueryResult,
-  useQuery,
-} from '@tanstack/react-query'
+import { type UseQueryResult, useQuery } from '@tanstack/react-query'
 import { useContext } from 'react'
 import {
   fetchCalendars,
@@ -16,7 +11,7 @@ import {
 import { localizeError } from '../core/localizeError.js'
 import { enCalendars, enConnect } from '../core/messages.js'
 import { PyasConnectError, toPyasConnectError } from '../core/PyasConnectError.js'
-import { PyasContext } from './PyasProvider.js'
+import { PyasContext, usePyasQueryClient } from './PyasProvider.js'
 import { useLatest } from './useLatest.js'
 import { usePyasMessages } from './usePyasMessages.js'
 
@@ -35,14 +30,6 @@ export interface UsePyasCalendarsOptions {
 /** What {@link usePyasCalendars} returns: React Query's result, `data` sorted primary first. */
 export type UsePyasCalendarsResult = UseQueryResult<PyasCalendar[], PyasConnectError>
 
-// Without a PyasProvider or a QueryClientProvider there is no client to share, so the hook makes one
-// for the document, created on first use (never at import or during server rendering).
-let documentClient: QueryClient | undefined
-const getDocumentClient = () => {
-  documentClient ??= new QueryClient()
-  return documentClient
-}
-
 /**
  * The calendars of a connected account, read through the proxy
  * (`GET {proxyUrl}/{provider}/calendars?accountId=`) as a React Query query keyed by
@@ -54,8 +41,7 @@ const getDocumentClient = () => {
 export function usePyasCalendars(options: UsePyasCalendarsOptions): UsePyasCalendarsResult {
   const { provider, accountId, enabled = true } = options
   const config = useContext(PyasContext)
-  const appClient = useContext(QueryClientContext)
-  const queryClient = config.queryClient ?? appClient ?? getDocumentClient()
+  const queryClient = usePyasQueryClient(config)
   const connectText = usePyasMessages(enConnect)
   const text = usePyasMessages(enCalendars)
   // The request reads the latest configuration and texts; only the key's inputs start a new one.

@@ -1,23 +1,14 @@
 'use client'
-import { QueryClient, QueryClientContext } from '@tanstack/react-query'
+import type { QueryClient } from '@tanstack/react-query'
 import { useContext, useMemo } from 'react'
 import { createPyasClient, type PyasClient } from '../core/client.js'
 import type { FlowRuntime } from '../core/connectFlow.js'
 import { getDefaultStorage } from '../core/env.js'
 import { enConnect, mergeMessages } from '../core/messages.js'
 import { createProxyClient, DEFAULT_PROXY_URL, type ProxyClient } from '../core/proxyClient.js'
-import { type PyasConfig, PyasContext } from './PyasProvider.js'
+import { type PyasConfig, PyasContext, usePyasQueryClient } from './PyasProvider.js'
 
 const assign = (url: string) => window.location.assign(url)
-
-// Hooks used without any PyasProvider or QueryClientProvider share this one client: the only
-// state shared by default, as there is nothing else to hang it on.
-let documentClient: QueryClient | undefined
-const getDocumentClient = () => {
-  // No defaults needed: every query and mutation below sets its own options.
-  documentClient ??= new QueryClient()
-  return documentClient
-}
 
 /**
  * Without a `PyasProvider`, the Pyas client of a React Query client lives in its query cache,
@@ -60,12 +51,12 @@ export function createRuntime(
         staleTime: Number.POSITIVE_INFINITY,
         gcTime: 5 * 60 * 1000,
       }),
-    connect: (provider, body, signal) =>
+    connect: (provider, body, read, signal) =>
       queryClient
         .getMutationCache()
         .build(queryClient, {
           mutationKey: ['pyas', 'connect', provider],
-          mutationFn: () => base.connect(provider, body, signal),
+          mutationFn: () => base.connect(provider, body, read, signal),
           retry: false,
         })
         .execute(undefined),
@@ -82,8 +73,7 @@ export function createRuntime(
 /** The runtime of the `PyasProvider`'s client, or of the default one of the app's (or the document's) QueryClient. */
 export function usePyasRuntime(): FlowRuntime {
   const config = useContext(PyasContext)
-  const appClient = useContext(QueryClientContext)
-  const queryClient = config.queryClient ?? appClient ?? getDocumentClient()
+  const queryClient = usePyasQueryClient(config)
   return useMemo(
     () => createRuntime(config, queryClient, config.pyas ?? pyasClientOf(queryClient)),
     [config, queryClient],

@@ -277,6 +277,26 @@ describe('pyas-proxy configuration', () => {
     })
   })
 
+  it('should say PYAS_FAKE_REDIRECT_URL needs --fake (not a typo) when set without it', async () => {
+    const result = await runBin({ PYAS_API_KEY: API_KEY, PYAS_FAKE_REDIRECT_URL: '/settings' }, [
+      '--check',
+    ])
+    expect(result.code).toBe(0)
+    const lines = result.stderr
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { level: string; msg: string })
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'PYAS_FAKE_REDIRECT_URL is read only with --fake (the fake Pyas); it is ignored',
+      }),
+    ])
+    // Empty counts as unset: nothing to say.
+    const empty = await runBin({ PYAS_API_KEY: API_KEY, PYAS_FAKE_REDIRECT_URL: '' }, ['--check'])
+    expect(empty.stderr).toBe('')
+  })
+
   it('should refuse an unknown argument with exit 2, and print help and version', async () => {
     const unknown = await runBin({ PYAS_API_KEY: API_KEY }, ['--chek'])
     expect(unknown.code).toBe(2)

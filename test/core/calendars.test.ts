@@ -164,10 +164,8 @@ describe('normalizeCalendars', () => {
     ['no data', { success: true }],
     ['calendars not an array', { success: true, data: { calendars: { id: 'a' } } }],
     ['an array body', [{ id: 'a' }]],
-  ])('should reject %s as a proxy_error', (_, body) => {
-    expect(() => normalizeCalendars('google', body)).toThrow(
-      expect.objectContaining({ name: 'PyasConnectError', code: 'proxy_error' }),
-    )
+  ])('should not read %s (the request makes it a proxy_error)', (_, body) => {
+    expect(normalizeCalendars('google', body)).toBeUndefined()
   })
 
   it('should accept an empty list', () => {
@@ -234,13 +232,15 @@ describe('fetchCalendars', () => {
   it('should tell the developer about a 404, without the accountId', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     try {
-      const fetch = async () => json(404, { success: false, error: 'Not found', code: 404 })
+      // The proxy's own 404: no calendars route (no authorizeAccount).
+      const fetch = async () => json(404, { error: 'not_found' })
       await expect(
         fetchCalendars({ fetch, proxyUrl: 'https://app.example/api/pyas' }, 'google', 'acc-secret'),
       ).rejects.toMatchObject({ code: 'proxy_error', status: 404 })
       expect(warn).toHaveBeenCalledTimes(1)
       const [hint] = warn.mock.calls[0] as [string]
       expect(hint).toContain('GET https://app.example/api/pyas/google/calendars answered 404')
+      expect(hint).toContain('authorizeAccount')
       expect(hint).not.toContain('acc-secret')
     } finally {
       warn.mockRestore()

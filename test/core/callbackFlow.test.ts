@@ -161,7 +161,11 @@ describe('PyasClient.fromUrl', () => {
       })
       expect(entry.settled).toMatchObject({ type: 'connected' })
       expect(client.connect).toHaveBeenCalledTimes(1)
-      expect(client.connect).toHaveBeenCalledWith('google', { code: CODE, name: 'Ada' })
+      expect(client.connect).toHaveBeenCalledWith(
+        'google',
+        { code: CODE, name: 'Ada' },
+        expect.any(Function),
+      )
       expect(readAttempt(storage, STATE)).toBeUndefined()
       expect(readOutcome(storage, STATE, NOW)).toMatchObject({ status: 'connected' })
     })
@@ -198,7 +202,11 @@ describe('PyasClient.fromUrl', () => {
       expect(window.location.hash).toBe('#h')
       expect(window.history.state).toEqual({ router: 'x' })
       await expect(entry.result).resolves.toMatchObject({ type: 'connected' })
-      expect(client.connect).toHaveBeenCalledWith('google', { code: 'c', name: 'Ada' })
+      expect(client.connect).toHaveBeenCalledWith(
+        'google',
+        { code: 'c', name: 'Ada' },
+        expect.any(Function),
+      )
     })
 
     it('should exchange once however many times it is asked for the same URL', async () => {
@@ -533,7 +541,11 @@ describe('PyasClient.fromMessage', () => {
     const entry = returns.fromMessage({ state: STATE, code: CODE }, withMessages(deps))
     expect(entry.oauthState).toBe(STATE)
     await expect(entry.result).resolves.toMatchObject({ type: 'connected', replayed: false })
-    expect(client.connect).toHaveBeenCalledWith('google', { code: CODE, name: 'Ada' })
+    expect(client.connect).toHaveBeenCalledWith(
+      'google',
+      { code: CODE, name: 'Ada' },
+      expect.any(Function),
+    )
     expect(browser.history.replaceState).not.toHaveBeenCalled()
   })
 

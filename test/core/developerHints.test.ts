@@ -2,10 +2,11 @@
 import { runInNewContext } from 'node:vm'
 import { build } from 'esbuild'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { connectedAccount } from '../../src/core/account.js'
 import { warnDeveloper } from '../../src/core/developerHints.js'
 import { en } from '../../src/core/messages.js'
 import { PyasConnectError } from '../../src/core/PyasConnectError.js'
-import { createProxyClient } from '../../src/core/proxyClient.js'
+import { createProxyClient, createProxyRequest } from '../../src/core/proxyClient.js'
 import { messages as ar } from '../../src/locales/ar.js'
 import { messages as de } from '../../src/locales/de.js'
 import { messages as es } from '../../src/locales/es.js'
@@ -51,10 +52,69 @@ describe('developer hints (development)', () => {
     expect(logged()[0]).not.toMatch(/ada@|pyas_s/)
   })
 
+  describe('a 404', () => {
+    /** The hints logged for one request answered 404 with `body` (`undefined`: not JSON). */
+    const hintsFor404 = async (
+      send: (request: ReturnType<typeof createProxyRequest>) => Promise<unknown>,
+      body: unknown,
+    ) => {
+      const logged = warnings()
+      const request = createProxyRequest({
+        proxyUrl: PROXY,
+        fetch: async () =>
+          body === undefined
+            ? new Response('<h1>Not Found</h1>', { status: 404 })
+            : Response.json(body, { status: 404 }),
+      })
+      await expect(send(request)).rejects.toMatchObject({ code: 'proxy_error', status: 404 })
+      return logged()
+    }
+    const calendars = (request: ReturnType<typeof createProxyRequest>) =>
+      request('/google/calendars?accountId=acc-1', { method: 'GET' }, () => [])
+    const links = (request: ReturnType<typeof createProxyRequest>) =>
+      request('/links', { method: 'POST', body: '{}' }, () => 'url')
+    const PYAS_NOT_FOUND = {
+      success: false,
+      error: 'Invalid account id. Account Not Found',
+      code: 404,
+    }
+
+    it("should say nothing of the mount for Pyas's Account Not Found, passed through the calendars route", async () => {
+      expect(await hintsFor404(calendars, PYAS_NOT_FOUND)).toEqual([])
+    })
+
+    it("should point at authorizeAccount for the proxy's own 404 on the calendars route", async () => {
+      const logged = await hintsFor404(calendars, { error: 'not_found' })
+      expect(logged).toHaveLength(1)
+      expect(logged[0]).toContain(`GET ${PROXY}/google/calendars answered 404 from the proxy`)
+      expect(logged[0]).toContain('authorizeAccount')
+      expect(logged[0]).toContain('PYAS_AUTHORIZE_URL')
+      expect(logged[0]).not.toContain('acc-1')
+    })
+
+    it('should ask whether the proxy is mounted when something else answered the calendars route', async () => {
+      const logged = await hintsFor404(calendars, undefined)
+      expect(logged).toEqual([expect.stringContaining(`is the proxy mounted at ${PROXY}?`)])
+    })
+
+    it('should stay quiet for POST /links on a proxy without connect links', async () => {
+      expect(await hintsFor404(links, { error: 'not_found' })).toEqual([])
+    })
+
+    it('should give the whole mount for /links when the proxy is not mounted there', async () => {
+      const logged = await hintsFor404(links, undefined)
+      expect(logged).toEqual([
+        expect.stringContaining(
+          `POST ${PROXY}/links answered 404: is the proxy mounted at ${PROXY}?`,
+        ),
+      ])
+    })
+  })
+
   it("should point at the server's API key for a 401, never in error.message", async () => {
     const logged = warnings()
     const error = await clientAnswering(401)
-      .connect('google', { code: 'secret-code', name: 'Ada' })
+      .connect('google', { code: 'secret-code', name: 'Ada' }, connectedAccount('google'))
       .then(
         () => undefined,
         (e: PyasConnectError) => e,

@@ -44,7 +44,11 @@ describe('exchangeOnce', () => {
     const { storage, record, client, deps } = setup()
     const result = await exchangeOnce(deps, record, CODE)
     expect(client.connect).toHaveBeenCalledTimes(1)
-    expect(client.connect).toHaveBeenCalledWith('google', { code: CODE, name: 'Ada' })
+    expect(client.connect).toHaveBeenCalledWith(
+      'google',
+      { code: CODE, name: 'Ada' },
+      expect.any(Function),
+    )
     const outcome = {
       status: 'connected',
       provider: 'google',

@@ -2,6 +2,7 @@
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { connectedAccount } from '../../src/core/account.js'
 import { PyasConnectError } from '../../src/core/PyasConnectError.js'
 import { createProxyClient, DEFAULT_PROXY_URL } from '../../src/core/proxyClient.js'
 import { makeAccount, STATE } from './fakes.js'
@@ -126,7 +127,11 @@ describe('createProxyClient', () => {
       )
       const client = createProxyClient({ proxyUrl: PROXY })
       await expect(
-        client.connect('microsoft', { code: 'M.C1/abc', name: 'Ada Lovelace' }),
+        client.connect(
+          'microsoft',
+          { code: 'M.C1/abc', name: 'Ada Lovelace' },
+          connectedAccount('microsoft'),
+        ),
       ).resolves.toEqual(account)
       const request = requests[0]!
       expect(request.method).toBe('POST')
@@ -140,10 +145,11 @@ describe('createProxyClient', () => {
     it('should give the account empty scopes when Pyas sends none', async () => {
       const { scopes: _scopes, ...account } = makeAccount('zoom')
       answer('/zoom/connect', () => HttpResponse.json({ success: true, data: { account } }))
-      const result = await createProxyClient({ proxyUrl: PROXY }).connect('zoom', {
-        code: 'c',
-        name: 'Ada',
-      })
+      const result = await createProxyClient({ proxyUrl: PROXY }).connect(
+        'zoom',
+        { code: 'c', name: 'Ada' },
+        connectedAccount('zoom'),
+      )
       expect(result.scopes).toEqual([])
       expect(result.accountId).toBe('acc_zoom')
     })
@@ -157,7 +163,11 @@ describe('createProxyClient', () => {
       ]) {
         answer('/google/connect', () => HttpResponse.json(body))
         const error = await rejection(
-          createProxyClient({ proxyUrl: PROXY }).connect('google', { code: 'c', name: 'Ada' }),
+          createProxyClient({ proxyUrl: PROXY }).connect(
+            'google',
+            { code: 'c', name: 'Ada' },
+            connectedAccount('google'),
+          ),
         )
         expect(error.code).toBe('proxy_error')
       }
@@ -166,7 +176,11 @@ describe('createProxyClient', () => {
 
   describe('error mapping', () => {
     const call = () =>
-      createProxyClient({ proxyUrl: PROXY }).connect('google', { code: 'c', name: 'Ada' })
+      createProxyClient({ proxyUrl: PROXY }).connect(
+        'google',
+        { code: 'c', name: 'Ada' },
+        connectedAccount('google'),
+      )
 
     it('should map 400 errors[] to invalid_request with fieldErrors (last message wins)', async () => {
       answer('/google/connect', () =>
@@ -299,7 +313,12 @@ describe('createProxyClient', () => {
       controller.abort()
       const client = createProxyClient({ proxyUrl: PROXY })
       const thrown = await client
-        .connect('google', { code: 'c', name: 'Ada' }, controller.signal)
+        .connect(
+          'google',
+          { code: 'c', name: 'Ada' },
+          connectedAccount('google'),
+          controller.signal,
+        )
         .catch((error: unknown) => error)
       expect(thrown).not.toBeInstanceOf(PyasConnectError)
       expect((thrown as Error).name).toBe('AbortError')
@@ -325,6 +344,7 @@ describe('createProxyClient', () => {
       await createProxyClient({ proxyUrl: PROXY, fetch, headers: { 'x-csrf': 't1' } }).connect(
         'google',
         { code: 'c', name: 'Ada' },
+        connectedAccount('google'),
       )
       const init = fetch.mock.calls[0]![1]!
       expect(init.method).toBe('POST')

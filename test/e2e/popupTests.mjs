@@ -9,7 +9,7 @@ import {
   isConsentUrl,
   openDemo,
 } from './demoPage.mjs'
-import { check, same } from './harness.mjs'
+import { same } from './harness.mjs'
 
 export const popupTests = [
   {

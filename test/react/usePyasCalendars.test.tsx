@@ -3,7 +3,12 @@ import { renderHook, waitFor } from '@testing-library/react'
 import { HttpResponse, http } from 'msw'
 import type { ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { type PyasCalendarProvider, pyasCalendarsKey, usePyasCalendars } from '../../src/index.js'
+import {
+  type PyasCalendarProvider,
+  PyasProvider,
+  pyasCalendarsKey,
+  usePyasCalendars,
+} from '../../src/index.js'
 import { messages as de } from '../../src/locales/de.js'
 import { setupCalendarsProxy } from './calendarsProxy.js'
 import { makeWrapper, PROXY } from './helpers.js'
@@ -67,6 +72,41 @@ describe('usePyasCalendars', () => {
     const before = requests.length
     await queryClient.invalidateQueries({ queryKey: pyasCalendarsKey('google', 'acc-g') })
     expect(requests).toHaveLength(before + 1)
+  })
+
+  it.each([
+    ["the app's QueryClientProvider around a PyasProvider", false],
+    ["a PyasProvider's queryClient prop, with no QueryClientProvider", true],
+  ])('should show the new list after %s invalidates pyasCalendarsKey', async (_, asProp) => {
+    const queryClient = new QueryClient()
+    const wrapper = ({ children }: { children: ReactNode }) =>
+      asProp ? (
+        <PyasProvider proxyUrl="/api/pyas" queryClient={queryClient}>
+          {children}
+        </PyasProvider>
+      ) : (
+        <QueryClientProvider client={queryClient}>
+          <PyasProvider proxyUrl="/api/pyas">{children}</PyasProvider>
+        </QueryClientProvider>
+      )
+    const { result } = renderHook(
+      () => usePyasCalendars({ provider: 'microsoft', accountId: 'acc-m' }),
+      { wrapper },
+    )
+    await waitFor(() => expect(result.current.data).toHaveLength(2))
+    // A calendars.created webhook: the account has a new calendar upstream.
+    const added = { id: 'AAMk-new', name: 'Bookings', isDefaultCalendar: false, canEdit: true }
+    server.use(
+      http.get(`${PROXY}/microsoft/calendars`, () =>
+        HttpResponse.json({ success: true, data: { calendars: [added] } }),
+      ),
+    )
+    await queryClient.invalidateQueries({ queryKey: pyasCalendarsKey('microsoft', 'acc-m') })
+    await waitFor(() =>
+      expect(result.current.data).toEqual([
+        { id: 'AAMk-new', name: 'Bookings', primary: false, writable: true },
+      ]),
+    )
   })
 
   it('should map an error answer like the other proxy routes, in the messages in force', async () => {

@@ -250,7 +250,9 @@ describe('createPyasProxy `authorizeAccount` option', () => {
     expect(() =>
       createPyasProxy({ apiKey: API_KEY, authorizeAccount: value as unknown as () => boolean }),
     ).toThrow(
-      new TypeError('createPyasProxy: `authorizeAccount` must be a function, got ' + typeof value),
+      new TypeError(
+        `createPyasProxy: \`authorizeAccount\` must be a function, got ${typeof value}`,
+      ),
     )
   })
 })

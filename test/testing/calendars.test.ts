@@ -65,11 +65,13 @@ describe('createFakePyas calendars', () => {
     expect(team).not.toHaveProperty('primary')
     expect(holidays).toMatchObject({ summary: 'Holidays in United States', accessRole: 'reader' })
     // What the browser makes of it.
-    expect(normalizeCalendars('google', body).map((c) => [c.name, c.primary, c.writable])).toEqual([
-      ['ada@example.com', true, true],
-      ['Holidays in United States', false, false],
-      ['Team', false, true],
-    ])
+    expect(normalizeCalendars('google', body)!.map((c) => [c.name, c.primary, c.writable])).toEqual(
+      [
+        ['ada@example.com', true, true],
+        ['Holidays in United States', false, false],
+        ['Team', false, true],
+      ],
+    )
   })
 
   it("should list a Microsoft account's calendars as Graph calendars", async () => {
@@ -86,7 +88,7 @@ describe('createFakePyas calendars', () => {
     })
     expect(team).toMatchObject({ name: 'Team', isDefaultCalendar: false, canEdit: true })
     expect(holidays).toMatchObject({ name: 'United States holidays', canEdit: false })
-    expect(normalizeCalendars('microsoft', body)[0]).toMatchObject({
+    expect(normalizeCalendars('microsoft', body)![0]).toMatchObject({
       primary: true,
       writable: true,
     })

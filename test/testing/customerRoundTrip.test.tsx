@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { ConnectGoogleButton, PyasProvider } from '../../src/index.js'
 import { createFakePyas, pyasHandlers } from '../../src/testing/index.js'
 
-// The snippet of the README's "Testing your integration", run as a customer would run it.
+// The Testing page shows this file: the round trip of a button against the fake, as a customer runs it.
 const fake = createFakePyas({ redirectUrl: () => window.location.href })
 const server = setupServer(...pyasHandlers({ fake }))
 

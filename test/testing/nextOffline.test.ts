@@ -1,17 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { within } from '@testing-library/dom'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as consentRoute from '../../docs/snippets/next-offline/consentRoute.js'
+import { getFakePyas } from '../../docs/snippets/next-offline/fakePyas.js'
+import * as pyasRoute from '../../docs/snippets/next-offline/pyasRoute.js'
 import { submitRequest } from './helpers.js'
-import * as consentRoute from './snippets/consentRoute.js'
-import { getFakePyas } from './snippets/fakePyas.js'
-import * as pyasRoute from './snippets/pyasRoute.js'
 
 // Paths, not URLs: jsdom replaces the global URL, which node:fs does not take.
 const HERE = dirname(fileURLToPath(import.meta.url))
-const SNIPPETS = join(HERE, 'snippets')
-const DOCS = join(HERE, '../../README.md')
+const PAGE = join(HERE, '../../docs/guide/testing.md')
 // A Next.js route handler gets request.url on localhost whatever host the browser used.
 const NEXT = 'http://localhost:3000'
 const BROWSER = { host: '127.0.0.1:3000' }
@@ -29,7 +28,7 @@ afterEach(() => {
   delete (globalThis as { fakePyas?: unknown }).fakePyas
 })
 
-describe('the README offline recipe for Next.js', () => {
+describe('the offline recipe for Next.js (docs: Testing)', () => {
   it('should run the round trip on the host the browser used, with one shared fake', async () => {
     vi.stubEnv('PYAS_API_KEY', '')
     const oauth = await pyasRoute.GET(
@@ -95,17 +94,10 @@ describe('the README offline recipe for Next.js', () => {
     expect(getFakePyas()).toBeUndefined()
   })
 
-  it('should show exactly these snippets in the README', () => {
-    const docs = readFileSync(DOCS, 'utf8')
-    const blocks = [...docs.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1])
-    const snippets = readdirSync(SNIPPETS)
-    expect(snippets).toHaveLength(4)
-    for (const file of snippets) {
-      const source = readFileSync(join(SNIPPETS, file), 'utf8')
-        .replace('../../../src/testing/index.js', '@pyas/react/testing')
-        .replace('../../../src/server/index.js', '@pyas/react/server')
-        .replace('./fakePyas.js', '@/lib/fakePyas')
-      expect(blocks).toContain(source)
+  it('should be the files the Testing page shows', () => {
+    const page = readFileSync(PAGE, 'utf8')
+    for (const file of ['fakePyas.ts', 'pyasRoute.ts', 'consentRoute.ts']) {
+      expect(page).toContain(`@snippet(docs/snippets/next-offline/${file})`)
     }
   })
 })

@@ -58,27 +58,4 @@ describe('createFakePyas', () => {
     expect(response.status).toBe(504)
     expect(await response.json()).toEqual({ error: 'upstream_timeout' })
   })
-
-  it('should run the backend snippet of the README (Testing your integration)', async () => {
-    const fake = createFakePyas({ redirectUrl: 'https://app.example/settings', apiKey: 'test-key' })
-    const saved: string[] = []
-    const proxy = createPyasProxy({
-      apiKey: 'test-key',
-      fetch: fake.fetch,
-      onConnected: (account) => {
-        saved.push(account.accountId)
-      },
-    })
-    const code = fake.issueCode('zoom')
-    const response = await proxy(
-      new Request('https://app.example/api/pyas/zoom/connect', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code, name: 'Ada Lovelace' }),
-      }),
-    )
-    expect(response.status).toBe(200)
-    expect(saved).toEqual([fake.accounts()[0]?.accountId])
-    expect(fake.requests.at(-1)).toMatchObject({ action: 'connect', apiKeyValid: true })
-  })
 })

@@ -1,3 +1,4 @@
+// lib/fakePyas.ts
 import { createFakePyas, type FakePyas } from '../../../src/testing/index.js'
 
 // Next.js can load each route handler in its own module graph, and reloads them in development:

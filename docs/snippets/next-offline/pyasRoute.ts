@@ -1,5 +1,6 @@
+// app/api/pyas/[...path]/route.ts
 import { createPyasProxy } from '../../../src/server/index.js'
-import { getFakePyas } from './fakePyas.js'
+import { getFakePyas } from './fakePyas.js' // your lib/fakePyas.ts
 
 // The key is read per request, so `next build` (which loads this module) needs none.
 const live = createPyasProxy({ apiKey: () => process.env.PYAS_API_KEY! })

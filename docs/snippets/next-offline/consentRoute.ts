@@ -1,4 +1,5 @@
-import { getFakePyas } from './fakePyas.js'
+// app/fake-pyas/[...path]/route.ts
+import { getFakePyas } from './fakePyas.js' // your lib/fakePyas.ts
 
 // The fake's consent page and the form it posts; the fake's API stays behind the proxy.
 async function consent(request: Request): Promise<Response> {
