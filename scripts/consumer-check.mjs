@@ -44,7 +44,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const FIXTURES = fileURLToPath(new URL('./consumer/', import.meta.url))
 const TSC = join(ROOT, 'node_modules/.bin/tsc')
 const CHROMIUM = CHROMIUM_PATH
-// Exact pins, the same versions the repo itself is tested with (TOOLCHAIN.md).
+// Exact pins, the same versions the repo itself is tested with.
 const DEPENDENCIES = {
   '@tanstack/react-query': '5.108.0',
   express: '5.3.0',
