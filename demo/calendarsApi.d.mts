@@ -22,6 +22,8 @@ export function createCalendarLister(options: {
   fetch?: (input: string, init?: RequestInit) => Promise<Response>
   baseUrl: string
   apiKey: string
+  /** The library's `normalizeCalendars`. */
+  normalize: (provider: 'google' | 'microsoft', body: unknown) => ListedCalendar[] | undefined
 }): ListCalendars
 
 export function readSelection(

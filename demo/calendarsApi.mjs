@@ -22,46 +22,22 @@ const CALENDAR_PROVIDERS = new Set(['google', 'microsoft'])
 
 /**
  * Lists an account's calendars from Pyas on the server (with the API key, which never reaches the
- * browser), in one shape for both providers: `{id, name, primary, writable, color?}`. Throws
- * `UpstreamError` when Pyas answers anything but a 2xx with a calendars list.
- * @param {{ fetch?: typeof fetch, baseUrl: string, apiKey: string }} options
+ * browser), in the one shape the picker uses for both providers (`normalize` is the library's own
+ * `normalizeCalendars`, loaded by the server, so the server checks ids against exactly the list the
+ * browser shows). Throws `UpstreamError` when Pyas answers anything but a 2xx with a calendars list.
+ * @param {{ fetch?: typeof fetch, baseUrl: string, apiKey: string,
+ *   normalize: (provider: string, body: unknown) => Array<{ id: string, name: string, primary: boolean, writable: boolean, color?: string }> | undefined }} options
  */
-export function createCalendarLister({ fetch: fetchImpl = fetch, baseUrl, apiKey }) {
+export function createCalendarLister({ fetch: fetchImpl = fetch, baseUrl, apiKey, normalize }) {
   return async function listCalendars(provider, accountId) {
     const url = `${baseUrl.replace(/\/$/, '')}/${provider}/calendars?accountId=${encodeURIComponent(accountId)}`
     const response = await fetchImpl(url, {
       headers: { accept: 'application/json', 'x-api-key': apiKey },
       signal: AbortSignal.timeout(10_000),
     })
-    const body = await response.json().catch(() => undefined)
-    const list = body?.data?.calendars
-    if (!response.ok || !Array.isArray(list)) throw new UpstreamError(response.status)
-    return list.flatMap((entry) => {
-      if (typeof entry?.id !== 'string' || entry.id === '') return []
-      return provider === 'google'
-        ? [
-            {
-              id: entry.id,
-              name: String(entry.summaryOverride ?? entry.summary ?? entry.id),
-              primary: entry.primary === true,
-              writable: entry.accessRole === 'owner' || entry.accessRole === 'writer',
-              ...(typeof entry.backgroundColor === 'string'
-                ? { color: entry.backgroundColor }
-                : {}),
-            },
-          ]
-        : [
-            {
-              id: entry.id,
-              name: String(entry.name ?? entry.id),
-              primary: entry.isDefaultCalendar === true,
-              writable: entry.canEdit === true,
-              ...(typeof entry.hexColor === 'string' && entry.hexColor
-                ? { color: entry.hexColor }
-                : {}),
-            },
-          ]
-    })
+    const list = normalize(provider, await response.json().catch(() => undefined))
+    if (!response.ok || list === undefined) throw new UpstreamError(response.status)
+    return list
   }
 }
 

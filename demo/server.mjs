@@ -304,12 +304,16 @@ async function startOn(
     }
     const api = createDemoApi({ store, fakePyas })
     // The server lists an account's calendars itself (to check a saved choice) the way the proxy does.
+    const { normalizeCalendars: normalize } = await vite.ssrLoadModule(
+      `${REPO_ROOT}src/core/calendars.ts`,
+    )
     const listCalendars = apiKey
-      ? createCalendarLister({ apiKey, baseUrl: baseUrl ?? 'https://api.pyas.io' })
+      ? createCalendarLister({ apiKey, baseUrl: baseUrl ?? 'https://api.pyas.io', normalize })
       : createCalendarLister({
           apiKey: fakePyas.fake.apiKey,
           baseUrl: `${origin}${FAKE_PREFIX}`,
           fetch: fakePyas.fetch,
+          normalize,
         })
     const calendarsApi = createCalendarsApi({ store, userOf: api.userOf, listCalendars, fakePyas })
     const handleApi = async (req, res) => {

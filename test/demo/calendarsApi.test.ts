@@ -13,6 +13,7 @@ import {
   readSelection,
 } from '../../demo/calendarsApi.mjs'
 import { createDemoApi } from '../../demo/demoApi.mjs'
+import { normalizeCalendars as normalize } from '../../src/core/calendars.js'
 import { createPyasWebhookHandler } from '../../src/server/index.js'
 import { createFakePyas } from '../../src/testing/index.js'
 
@@ -47,6 +48,7 @@ beforeAll(async () => {
       apiKey: 'fake_key',
       baseUrl: 'http://127.0.0.1/fake-pyas',
       fetch: fake.fetch,
+      normalize,
     }),
     fakePyas: fake,
   })
@@ -303,6 +305,7 @@ describe('createCalendarLister', () => {
       apiKey: 'fake_key',
       baseUrl: 'http://127.0.0.1/fake-pyas/',
       fetch: fake.fetch,
+      normalize,
     })
     expect(await list('microsoft', id)).toEqual([
       {
@@ -328,6 +331,7 @@ describe('createCalendarLister', () => {
       apiKey: 'nope',
       baseUrl: 'http://127.0.0.1/fake-pyas',
       fetch: fake.fetch,
+      normalize,
     })
     await expect(wrongKey('microsoft', id)).rejects.toMatchObject({ status: 401 })
   })
